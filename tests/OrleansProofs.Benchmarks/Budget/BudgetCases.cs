@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: MIT
+
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Merkle;
+
+namespace OrleansProofs.Benchmarks.Budget;
+
+/// <summary>The hot per-block paths and their budgets (0 B: they run for every chain at every block).</summary>
+public static class BudgetCases
+{
+    public static IEnumerable<BudgetCase> All()
+    {
+        byte[] chunk = new byte[4096];
+        new Random(4096).NextBytes(chunk);
+        byte[] message = new byte[64];
+        new Random(64).NextBytes(message);
+        Hash32[] leaves = Enumerable.Range(0, 1000).Select(i => Sha256.Hash(BitConverter.GetBytes(i))).ToArray();
+        Hash32 root = MerkleTree.ComputeRoot(leaves);
+        Hash32[] path = MerkleTree.BuildPath(leaves, 777);
+        Hash32 sink = default;
+
+        yield return new("sha256 64 B", 0, () => sink = Sha256.Hash(message));
+        yield return new("leaf hash 4 KiB", 0, () => sink = TaggedHash.Compute(DomainTags.Leaf, chunk));
+        yield return new("merkle path verify (1,000 leaves)", 0, () =>
+        {
+            if (!MerkleTree.VerifyPath(leaves[777], 777, leaves.Length, path, root))
+            {
+                throw new InvalidOperationException("path must verify");
+            }
+        });
+        GC.KeepAlive(sink);
+    }
+}
