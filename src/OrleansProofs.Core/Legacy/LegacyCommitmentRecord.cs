@@ -48,6 +48,21 @@ public sealed record LegacyCommitmentRecord(
         return BitConverter.DoubleToUInt64Bits(height);
     }
 
+    /// <summary>Value equality over every field, the index and hash lists compared element by element.</summary>
+    public bool Equals(LegacyCommitmentRecord? other) =>
+        other is not null
+        && BlockHeightBits == other.BlockHeightBits
+        && PreviousCommitment == other.PreviousCommitment
+        && BlockHash == other.BlockHash
+        && ChunkIndices.AsSpan().SequenceEqual(other.ChunkIndices.AsSpan())
+        && ChunkHashes.AsSpan().SequenceEqual(other.ChunkHashes.AsSpan())
+        && CommitmentHash == other.CommitmentHash
+        && Index == other.Index
+        && Offset == other.Offset;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(BlockHeightBits, BlockHash, CommitmentHash, Index);
+
     /// <summary>True when the stored height is an exact non-negative integer, returned in <paramref name="height"/>.</summary>
     public bool TryGetIntegralHeight(out ulong height) => LegacyHashChainHeader.TryDecodeIntegralDouble(BlockHeightBits, out height);
 
