@@ -29,6 +29,7 @@ public sealed class HashChainFileReader : IDisposable
     private long _position;
     private long _recordsRead;
     private bool _finished;
+    private bool _faulted;
 
     /// <summary>
     /// Reads the header and leaf table from <paramref name="stream"/> (readable and seekable,
@@ -149,6 +150,7 @@ public sealed class HashChainFileReader : IDisposable
     /// (<see cref="Footer"/> is then set); every later call also returns false.
     /// </summary>
     /// <exception cref="LegacyFormatException">A truncated or malformed record, a missing or wrong footer, or trailing bytes.</exception>
+    /// <exception cref="InvalidOperationException">An earlier call already threw; the position in the file is then undefined.</exception>
     public bool TryReadNextRecord([NotNullWhen(true)] out LegacyCommitmentRecord? record)
     {
         record = null;
@@ -156,6 +158,26 @@ public sealed class HashChainFileReader : IDisposable
         {
             return false;
         }
+
+        if (_faulted)
+        {
+            throw new InvalidOperationException("A previous read failed; the records after a malformed one cannot be located.");
+        }
+
+        try
+        {
+            return TryReadRecordCore(out record);
+        }
+        catch (LegacyFormatException)
+        {
+            _faulted = true;
+            throw;
+        }
+    }
+
+    private bool TryReadRecordCore([NotNullWhen(true)] out LegacyCommitmentRecord? record)
+    {
+        record = null;
 
         long start = _position;
         long remaining = FileLength - start;
@@ -269,7 +291,8 @@ public sealed class HashChainFileReader : IDisposable
                 LegacyFormatError.FooterMismatch,
                 "footer.total_size",
                 start,
-                $"the footer at {start} declares a file size of {declared}, but a footer there ends the file at {footerEnd} (actual file length {FileLength}).",
+                $"the footer at {start} declares a file size of {declared}, but a footer there ends the file at {footerEnd} (actual file length {FileLength})"
+                + (remaining > LegacyFormat.FooterSize ? "; if this is a record, its height is not the f64 of a height ≥ 1." : "."),
                 footerEnd.ToString(CultureInfo.InvariantCulture),
                 declared.ToString(CultureInfo.InvariantCulture));
         }

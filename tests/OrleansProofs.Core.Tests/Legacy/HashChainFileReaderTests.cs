@@ -239,6 +239,17 @@ public sealed class HashChainFileReaderTests
     }
 
     [Fact]
+    public void ReadAfterAFormatError_IsRefused()
+    {
+        LegacyHashChainWriter writer = LegacyFixtures.Chain(4 * 4096, 2);
+        byte[] file = writer.BuildHashChainFile()[..(int)(writer.RecordOffset(1) + 10)];
+        using HashChainFileReader reader = Read(file);
+        Assert.True(reader.TryReadNextRecord(out _));
+        Assert.Throws<LegacyFormatException>(() => reader.TryReadNextRecord(out _));
+        Assert.Throws<InvalidOperationException>(() => reader.TryReadNextRecord(out _));
+    }
+
+    [Fact]
     public void MissingFooter_IsTruncatedFooter()
     {
         LegacyHashChainWriter writer = LegacyFixtures.Chain(4 * 4096, 1);
