@@ -175,6 +175,16 @@ public sealed class ChainVerifierTests
             _fixture.Blocks[honest.Height].EntropyAt(honest.Height), reversed, [.. honest.LeafHashes.Reverse()]);
         AssertFails(_fixture.Verify([records[0], records[1], reordered]), ChainFailureReason.SelectionMismatch, honest.Height, 2);
 
+        // Selected against another previous commitment (say, precomputed on a fork) while the
+        // record names the right link and commits consistently.
+        Span<ulong> stale = stackalloc ulong[4];
+        Hash32 entropy = _fixture.Blocks[honest.Height].EntropyAt(honest.Height);
+        ChunkSelector.Select(entropy, _fixture.Header.ChainId, Sha256.Hash("fork head"u8), _fixture.Header.TotalChunks, 4, stale);
+        ImmutableArray<ulong> staleIndices = [.. stale];
+        ChainRecord precomputed = ChainRecord.Commit(_fixture.Header.ChainId, honest.PreviousCommitment, honest.Height, honest.BlockHash,
+            entropy, staleIndices, [.. staleIndices.Select(i => _fixture.Leaves[i])]);
+        AssertFails(_fixture.Verify([records[0], records[1], precomputed]), ChainFailureReason.SelectionMismatch, honest.Height, 2);
+
         // Too few chunks.
         ChainRecord fewer = new(ChainRecordKind.Commit, honest.Height, honest.BlockHash, honest.PreviousCommitment, honest.Indices[..3], honest.LeafHashes[..3], honest.Commitment);
         AssertFails(_fixture.Verify([records[0], records[1], fewer]), ChainFailureReason.WrongChunkCount, honest.Height, 2);
