@@ -69,4 +69,7 @@ public static class DomainTags
 
     /// <summary>VDF checkpoint signing message.</summary>
     public static ReadOnlySpan<byte> Checkpoint => "posc/v1/checkpoint"u8;
+
+    /// <summary>Hash of the consensus parameters, so nodes can compare them in one value.</summary>
+    public static ReadOnlySpan<byte> Parameters => "posc/v1/parameters"u8;
 }

@@ -2,6 +2,7 @@
 
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Merkle;
+using OrleansProofs.Core.Protocol;
 
 namespace OrleansProofs.Benchmarks.Budget;
 
@@ -28,6 +29,29 @@ public static class BudgetCases
                 throw new InvalidOperationException("path must verify");
             }
         });
+
+        Hash32 blockHash = Sha256.Hash("block"u8);
+        Hash32 chainId = Sha256.Hash("chain"u8);
+        Hash32 previous = Sha256.Hash("previous"u8);
+        Hash32 entropy = BlockEntropy.Compute(blockHash, null, 1_000);
+        ulong[] indices = new ulong[ProtocolConstants.MaxChunksPerBlock];
+        Hash32[] selectedLeaves = leaves[..16];
+        ChunkSelector.Select(entropy, chainId, previous, 1UL << 30, 16, indices);
+        yield return new("block entropy", 0, () => sink = BlockEntropy.Compute(blockHash, previous, 1_000));
+        yield return new("chunk selection k=4", 0, () => ChunkSelector.Select(entropy, chainId, previous, 1UL << 30, 4, indices));
+        yield return new("chunk selection k=16", 0, () => ChunkSelector.Select(entropy, chainId, previous, 1UL << 30, 16, indices));
+        yield return new("chunk selection verify k=16", 0, () =>
+        {
+            if (!ChunkSelector.Verify(entropy, chainId, previous, 1UL << 30, 16, indices.AsSpan(0, 16)))
+            {
+                throw new InvalidOperationException("selection must verify");
+            }
+        });
+        yield return new("access commitment k=4", 0, () =>
+            sink = AccessCommitment.Compute(chainId, previous, 1_000, blockHash, entropy, indices.AsSpan(0, 4), selectedLeaves.AsSpan(0, 4)));
+        yield return new("access commitment k=16", 0, () =>
+            sink = AccessCommitment.Compute(chainId, previous, 1_000, blockHash, entropy, indices.AsSpan(0, 16), selectedLeaves));
+        yield return new("gap commitment", 0, () => sink = GapCommitment.Compute(chainId, previous, 1_000, blockHash));
         GC.KeepAlive(sink);
     }
 }
