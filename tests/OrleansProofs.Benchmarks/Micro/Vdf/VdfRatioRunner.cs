@@ -46,17 +46,27 @@ public static class VdfRatioRunner
             buffer = null!;
             GC.Collect();
 
-            stopwatch.Restart();
-            VdfVerificationResult result = VdfVerifier.Verify(proof, new VdfVerificationPolicy(bytes, samples, MaxSegmentIterations: interval));
-            double verify = stopwatch.Elapsed.TotalSeconds;
-            if (!result.IsValid)
+            // Three verifications, each rebuilding the buffer: on a shared machine noise only adds time,
+            // so the minimum is the best estimate and the median is reported beside it.
+            var verifications = new double[3];
+            VdfVerificationResult result = null!;
+            for (int v = 0; v < verifications.Length; v++)
             {
-                output.WriteLine($"[{round}] verification FAILED: {result}");
-                return 1;
+                stopwatch.Restart();
+                result = VdfVerifier.Verify(proof, new VdfVerificationPolicy(bytes, samples, MaxSegmentIterations: interval));
+                verifications[v] = stopwatch.Elapsed.TotalSeconds;
+                if (!result.IsValid)
+                {
+                    output.WriteLine($"[{round}] verification FAILED: {result}");
+                    return 1;
+                }
+
+                GC.Collect();
             }
 
+            Array.Sort(verifications);
             output.WriteLine($"[{round}] fill {fill:F2} s; evaluation {iterations:N0} it in {evaluate:F2} s ({iterations / evaluate:N0} it/s, {iterations / evaluate / VdfCalibration.StandardTargetIterationsPerSecond:F2} x target)");
-            output.WriteLine($"[{round}] verification (fill + {result.SegmentsChecked} x {interval:N0} it) {verify:F2} s = {100 * verify / evaluate:F1} % of evaluation (fill alone {100 * fill / evaluate:F1} %)");
+            output.WriteLine($"[{round}] verification (fill + {result.SegmentsChecked} x {interval:N0} it): min {verifications[0]:F2} s = {100 * verifications[0] / evaluate:F1} %, median {verifications[1]:F2} s = {100 * verifications[1] / evaluate:F1} % of evaluation (fill alone {100 * fill / evaluate:F1} %)");
             output.WriteLine($"[{round}] soundness: one forged segment caught with p = {VdfSoundness.DetectionProbability(Segments, 1, samples):P2}; 10 % forged: {VdfSoundness.DetectionProbability(Segments, Segments / 10, samples):P6}; 20 % forged escapes with p = {1 - VdfSoundness.DetectionProbability(Segments, Segments / 5, samples):E1}");
         }
 
