@@ -3,6 +3,7 @@
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Merkle;
 using OrleansProofs.Core.Protocol;
+using OrleansProofs.Core.Vdf;
 
 namespace OrleansProofs.Benchmarks.Budget;
 
@@ -19,6 +20,9 @@ public static class BudgetCases
         Hash32 root = MerkleTree.ComputeRoot(leaves);
         Hash32[] path = MerkleTree.BuildPath(leaves, 777);
         Hash32 sink = default;
+        VdfBuffer vdfBuffer = VdfBuffer.Create(Sha256.Hash("budget"u8), VdfBuffer.MinBytes);
+        Hash32 vdfState = VdfFunction.InitialState(vdfBuffer.Seed);
+        ulong vdfIteration = 0;
 
         yield return new("sha256 64 B", 0, () => sink = Sha256.Hash(message));
         yield return new("leaf hash 4 KiB", 0, () => sink = TaggedHash.Compute(DomainTags.Leaf, chunk));
@@ -52,6 +56,11 @@ public static class BudgetCases
         yield return new("access commitment k=16", 0, () =>
             sink = AccessCommitment.Compute(chainId, previous, 1_000, blockHash, entropy, indices.AsSpan(0, 16), selectedLeaves));
         yield return new("gap commitment", 0, () => sink = GapCommitment.Compute(chainId, previous, 1_000, blockHash));
+        yield return new("vdf 64 iterations (64 KiB buffer)", 0, () =>
+        {
+            vdfState = VdfFunction.Iterate(vdfBuffer, vdfState, vdfIteration, 64);
+            vdfIteration += 64;
+        });
         GC.KeepAlive(sink);
     }
 }
