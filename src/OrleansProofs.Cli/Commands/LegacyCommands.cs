@@ -46,14 +46,18 @@ public static class LegacyCommands
         {
             Description = "How many failures to keep in the report (the first is always kept).",
             DefaultValueFactory = _ => LegacyChainVerifier.DefaultMaxFailures,
-        };
-        maxFailures.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
+            CustomParser = result =>
             {
-                result.AddError("--max-failures must be at least 1.");
-            }
-        });
+                string token = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+                if (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
+                {
+                    result.AddError($"--max-failures must be a whole number of at least 1; got '{token}'.");
+                    return 0;
+                }
+
+                return value;
+            },
+        };
 
         Command verify = new("verify", "Re-verify a v1 chain from its .hashchain and .data files; prints the number of verified commitments. Exit 0 valid, 1 invalid (first failure named), 2 missing or unreadable files.")
         {
