@@ -66,7 +66,7 @@ public sealed class ConsoleOutput
 
     /// <summary>
     /// Writes a document to stdout: as JSON with <c>--json</c>, otherwise as indented
-    /// <c>name: value</c> lines (objects become headed sections, arrays one item per line).
+    /// <c>name: value</c> lines (objects become headed sections, arrays of scalars one line, other arrays one item per line).
     /// </summary>
     public void WriteDocument(JsonObject document)
     {
@@ -99,6 +99,9 @@ public sealed class ConsoleOutput
                 case JsonObject child:
                     Out.WriteLine($"{indent}{property.Key}:");
                     WriteText(child, depth + 1);
+                    break;
+                case JsonArray array when array.All(item => item is JsonValue):
+                    Out.WriteLine($"{indent}{property.Key}: [{string.Join(", ", array.Select(Scalar))}]");
                     break;
                 case JsonArray array:
                     Out.WriteLine($"{indent}{property.Key}: ({array.Count})");

@@ -55,6 +55,20 @@ public sealed class LegacyVerifyCommandTests : IDisposable
     }
 
     [Fact]
+    public void TerminalProgress_StaysOnStderr_AndLeavesStdoutUnchanged()
+    {
+        string chain = _folder.WriteChain(_writer);
+        using StringWriter stdout = new();
+        using StringWriter stderr = new();
+
+        int exitCode = Program.Run(["legacy", "verify", chain], stdout, stderr, stderrIsTerminal: true);
+
+        Assert.Equal(ExitCodes.Valid, exitCode);
+        Assert.Equal(CliRun.Of("legacy", "verify", chain).Stdout, stdout.ToString());
+        Assert.DoesNotContain('\n', stderr.ToString());
+    }
+
+    [Fact]
     public void DataOption_OverridesTheDefaultDataFile()
     {
         string chain = _folder.WriteChain(_writer);
