@@ -27,7 +27,17 @@ public static class Program
     {
         ArgumentNullException.ThrowIfNull(args);
         CliContext context = new(stdout, stderr, stderrIsTerminal);
-        RootCommand root = BuildRootCommand(context);
+        return Execute(BuildRootCommand(context), args, context);
+    }
+
+    /// <summary>
+    /// Parses <paramref name="args"/> against <paramref name="root"/> and invokes the command, mapping
+    /// parse errors, <see cref="CliException"/>, I/O errors and unexpected exceptions to exit codes.
+    /// </summary>
+    internal static int Execute(RootCommand root, string[] args, CliContext context)
+    {
+        TextWriter stdout = context.Stdout;
+        TextWriter stderr = context.Stderr;
         ParseResult parseResult = root.Parse(args);
 
         bool errorsCleared = parseResult.Action is CommandLineAction { ClearsParseErrors: true };
