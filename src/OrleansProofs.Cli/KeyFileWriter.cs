@@ -64,7 +64,11 @@ public static class KeyFileWriter
         }
         catch
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+
             throw;
         }
         finally

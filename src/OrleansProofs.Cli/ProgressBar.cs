@@ -7,13 +7,15 @@ namespace OrleansProofs.Cli;
 
 /// <summary>
 /// A dependency-free one-line progress bar on stderr. Work reports progress with
-/// <see cref="Report"/> (a field store, cheap enough for a per-record loop); a timer redraws the line
-/// four times a second, so the bar also shows elapsed time while the work is in a phase that cannot
-/// report (<see cref="SetPhase"/>). Inert when disabled: nothing is ever written.
+/// <see cref="Report"/> (a field store, cheap enough for a per-record loop); a timer draws the line
+/// from half a second in (work that ends sooner never shows a bar) and redraws it four times a
+/// second, so the bar also shows elapsed time while the work is in a phase that cannot report
+/// (<see cref="SetPhase"/>). Inert when disabled: nothing is ever written.
 /// </summary>
 public sealed class ProgressBar : IDisposable
 {
     private const int BarWidth = 30;
+    private static readonly TimeSpan FirstDrawDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly TextWriter _writer;
@@ -36,7 +38,7 @@ public sealed class ProgressBar : IDisposable
         Enabled = enabled;
         if (enabled)
         {
-            _timer = new Timer(_ => Redraw(), null, TimeSpan.Zero, RedrawInterval);
+            _timer = new Timer(_ => Redraw(), null, FirstDrawDelay, RedrawInterval);
         }
     }
 
