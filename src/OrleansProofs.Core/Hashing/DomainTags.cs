@@ -72,4 +72,7 @@ public static class DomainTags
 
     /// <summary>Hash of the consensus parameters, so nodes can compare them in one value.</summary>
     public static ReadOnlySpan<byte> Parameters => "posc/v1/parameters"u8;
+
+    /// <summary>A chain's position in the hierarchy (chain id, group, region), as the ultra-compact claim carries it.</summary>
+    public static ReadOnlySpan<byte> Position => "posc/v1/position"u8;
 }
