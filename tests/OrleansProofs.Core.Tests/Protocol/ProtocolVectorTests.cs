@@ -30,6 +30,9 @@ public sealed class ProtocolVectorTests
     internal const string AnchoredHex = "e5005aba354225af9db38e804cdf3b0ddc192509c9c6bc4f11bdf418ce1bb19f";
     internal const string EntropyHex = "9a2b0d1e449ab6ef1d0639d7d821341bb9ac0bdc1ef9669b4e3362f77e300358";
     internal const string EntropyBeaconHex = "519d3c7e109e7d5fdac72416ecb6528fe08a8fe56e8ba4e12f16a92e17a2693d";
+    internal const string AccessDigestHex = "77bc3b705c5009a0c4f5699addaa9b10a719618c619296be6792214784d20086";
+    internal const string AccessDigestPatternedHex = "a3f2629d62d642d7fad44465bdd4218e35f97519d0802b9d26392102eededb20";
+    internal const string AccessDigestPatternedBeaconHex = "1c77a981371afcc5f19682804c507cc779bc9e266cc9cf05b9ac12563f12de7e";
     internal const string CommitmentHex = "48f493f351ee816be044aebace5a5ae1b091bfb362fb1250c88fdb0ab9996f96";
     internal const string GapHex = "31e6f17d867b495289b06ae804fe6e569f960c7ebedb4f59475e071038cf84ff";
     internal const string StandardParametersHex = "49d36054536405eb8ea88c8479edb3407da706d3a111c5403dea0321379d1bf3";
@@ -106,6 +109,31 @@ public sealed class ProtocolVectorTests
         Span<ulong> indices = stackalloc ulong[16];
         int k = ChunkSelector.Select(entropy, Hash32.Parse(ChainIdHex), Hash32.Parse(AnchoredHex), totalChunks, chunksPerBlock, indices);
         Assert.Equal(expected, indices[..k].ToArray());
+    }
+
+    private static byte[] FilledChunk(ulong index)
+    {
+        byte[] chunk = new byte[ProtocolConstants.ChunkSize];
+        Array.Fill(chunk, (byte)(index % 256));
+        return chunk;
+    }
+
+    [Fact]
+    public void AccessDigest_Vectors()
+    {
+        Hash32 chainId = Hash32.Parse(ChainIdHex);
+        Assert.Equal(AccessDigestHex, AccessDigest.Compute(Hash32.Parse(EntropyHex), chainId, 140, FilledChunk(140)).ToString());
+
+        // A chunk whose bytes all differ from their neighbours (byte j = j mod 251) pins the byte
+        // order of the chunk in the input; the beacon entropy changes the digest.
+        byte[] patterned = new byte[ProtocolConstants.ChunkSize];
+        for (int j = 0; j < patterned.Length; j++)
+        {
+            patterned[j] = (byte)(j % 251);
+        }
+
+        Assert.Equal(AccessDigestPatternedHex, AccessDigest.Compute(Hash32.Parse(EntropyHex), chainId, 7, patterned).ToString());
+        Assert.Equal(AccessDigestPatternedBeaconHex, AccessDigest.Compute(Hash32.Parse(EntropyBeaconHex), chainId, 7, patterned).ToString());
     }
 
     [Fact]
