@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Access digest — docs/protocol/protocol-core.md §4; inputs: block entropy, chain id, chunk index,
+// Access digest — docs/protocol/protocol-core.md §4.1; inputs: block entropy, chain id, chunk index,
 // the stored 4,096-byte chunk; output: the per-chunk entry of the access commitment.
 
 using System.Diagnostics;
@@ -9,12 +9,13 @@ using OrleansProofs.Core.Hashing;
 namespace OrleansProofs.Core.Protocol;
 
 /// <summary>
-/// Proof that a chain read one selected chunk's bytes at one block:
+/// What a chain commits to for one selected chunk at one block:
 /// <c>H(tag "posc/v1/access" ‖ block_entropy ‖ chain_id ‖ u64 index ‖ stored 4,096-byte chunk)</c>.
 /// The block entropy is unknown before the block exists and comes before the chunk in the hashed
 /// input, so no value precomputed from the chunk (a leaf hash, a SHA-256 chaining state) helps: the
 /// digest needs the chunk's bytes at block time. Index and chain id bind the digest to one slot of
-/// one chain, so it cannot be reused for another index, chain or block.
+/// one chain, so it cannot be reused for another index, chain or block. A verifier can check a
+/// digest only against the chunk bytes (<see cref="ChunkEvidence"/>).
 /// </summary>
 public static class AccessDigest
 {

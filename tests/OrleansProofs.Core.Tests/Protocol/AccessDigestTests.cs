@@ -32,7 +32,8 @@ public sealed class AccessDigestTests
         byte[] index = new byte[8];
         BinaryPrimitives.WriteUInt64BigEndian(index, 0x0102030405060708);
         byte[] input = [(byte)DomainTags.Access.Length, .. DomainTags.Access, .. Entropy.Bytes, .. Chain.Bytes, .. index, .. chunk];
-        Assert.Equal(1 + 14 + 32 + 32 + 8 + 4096, input.Length);
+        Assert.Equal(4183, input.Length);
+        Assert.Equal(AccessDigest.InputSize, input.Length);
         Assert.Equal(Sha256.HashManaged(input), AccessDigest.Compute(Entropy, Chain, 0x0102030405060708, chunk));
         Assert.Equal("posc/v1/access", System.Text.Encoding.ASCII.GetString(DomainTags.Access));
     }
