@@ -34,6 +34,9 @@ public static class DomainTags
     /// <summary>Chunk selection stream for one chain at one block.</summary>
     public static ReadOnlySpan<byte> Selection => "posc/v1/selection"u8;
 
+    /// <summary>Per-block access digest of one selected chunk: binds the chunk's bytes to the block's entropy.</summary>
+    public static ReadOnlySpan<byte> Access => "posc/v1/access"u8;
+
     /// <summary>Per-block access commitment of one chain.</summary>
     public static ReadOnlySpan<byte> Commitment => "posc/v1/commitment"u8;
 

@@ -38,9 +38,18 @@ public enum ChainFailureReason
     /// <summary>The evidence does not name the record's indices, one per index, in order.</summary>
     PossessionIndexMismatch,
 
-    /// <summary>The evidence's chunk is not 4,096 bytes or does not hash to the committed leaf hash.</summary>
-    PossessionChunkMismatch,
+    /// <summary>The evidence's chunk is not 4,096 bytes.</summary>
+    PossessionWrongChunkLength,
 
-    /// <summary>The committed leaf hash does not verify against the replica root at its index.</summary>
+    /// <summary>
+    /// The evidence's chunk is not the registered replica's chunk at its index: its leaf hash does not
+    /// verify against the replica root with the given path (other bytes, another index, or a bad path).
+    /// </summary>
     PossessionPathInvalid,
+
+    /// <summary>
+    /// The chunk is the replica's, but the access digest recomputed from it and the block's entropy is
+    /// not the committed one: the prover did not commit to these bytes at this block.
+    /// </summary>
+    PossessionDigestMismatch,
 }

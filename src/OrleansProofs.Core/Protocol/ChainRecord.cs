@@ -21,11 +21,11 @@ public sealed record ChainRecord
         Hash32 blockHash,
         Hash32 previousCommitment,
         ImmutableArray<ulong> indices,
-        ImmutableArray<Hash32> leafHashes,
+        ImmutableArray<Hash32> accessDigests,
         Hash32 commitment)
     {
         indices = indices.IsDefault ? [] : indices;
-        leafHashes = leafHashes.IsDefault ? [] : leafHashes;
+        accessDigests = accessDigests.IsDefault ? [] : accessDigests;
         switch (kind)
         {
             case ChainRecordKind.Gap:
@@ -34,9 +34,9 @@ public sealed record ChainRecord
                     throw Error.Invalid(nameof(indices), $"a gap record has no indices; got {indices.Length}.");
                 }
 
-                if (!leafHashes.IsEmpty)
+                if (!accessDigests.IsEmpty)
                 {
-                    throw Error.Invalid(nameof(leafHashes), $"a gap record has no leaf hashes; got {leafHashes.Length}.");
+                    throw Error.Invalid(nameof(accessDigests), $"a gap record has no access digests; got {accessDigests.Length}.");
                 }
 
                 break;
@@ -46,9 +46,9 @@ public sealed record ChainRecord
                     throw Error.OutOfRange(nameof(indices), indices.Length, $"a commit record holds between 1 and {ProtocolConstants.MaxChunksPerBlock} indices");
                 }
 
-                if (leafHashes.Length != indices.Length)
+                if (accessDigests.Length != indices.Length)
                 {
-                    throw Error.Invalid(nameof(leafHashes), $"must hold one leaf hash per index ({indices.Length}); got {leafHashes.Length}.");
+                    throw Error.Invalid(nameof(accessDigests), $"must hold one access digest per index ({indices.Length}); got {accessDigests.Length}.");
                 }
 
                 break;
@@ -61,11 +61,14 @@ public sealed record ChainRecord
         BlockHash = blockHash;
         PreviousCommitment = previousCommitment;
         Indices = indices;
-        LeafHashes = leafHashes;
+        AccessDigests = accessDigests;
         Commitment = commitment;
     }
 
-    /// <summary>Builds a commit record, computing its <see cref="AccessCommitment"/>.</summary>
+    /// <summary>
+    /// Builds a commit record from the access digests the prover computed at the block (one
+    /// <see cref="AccessDigest"/> per selected chunk, over its stored bytes), computing its <see cref="AccessCommitment"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">Counts are out of range or differ.</exception>
     public static ChainRecord Commit(
         in Hash32 chainId,
@@ -74,10 +77,10 @@ public sealed record ChainRecord
         in Hash32 blockHash,
         in Hash32 blockEntropy,
         ImmutableArray<ulong> indices,
-        ImmutableArray<Hash32> leafHashes)
+        ImmutableArray<Hash32> accessDigests)
     {
-        Hash32 commitment = AccessCommitment.Compute(chainId, previousCommitment, height, blockHash, blockEntropy, indices.AsSpan(), leafHashes.AsSpan());
-        return new(ChainRecordKind.Commit, height, blockHash, previousCommitment, indices, leafHashes, commitment);
+        Hash32 commitment = AccessCommitment.Compute(chainId, previousCommitment, height, blockHash, blockEntropy, indices.AsSpan(), accessDigests.AsSpan());
+        return new(ChainRecordKind.Commit, height, blockHash, previousCommitment, indices, accessDigests, commitment);
     }
 
     /// <summary>Builds a gap record, computing its <see cref="GapCommitment"/>.</summary>
@@ -99,8 +102,11 @@ public sealed record ChainRecord
     /// <summary>Selected chunk indices in selection order; empty for a gap.</summary>
     public ImmutableArray<ulong> Indices { get; }
 
-    /// <summary>Replica leaf hash of each selected chunk; empty for a gap.</summary>
-    public ImmutableArray<Hash32> LeafHashes { get; }
+    /// <summary>
+    /// <see cref="AccessDigest"/> of each selected chunk at this block, aligned with <see cref="Indices"/>;
+    /// empty for a gap. Checkable against chunk bytes only (possession evidence), not on its own.
+    /// </summary>
+    public ImmutableArray<Hash32> AccessDigests { get; }
 
     /// <summary>The record's commitment: the next block's previous commitment.</summary>
     public Hash32 Commitment { get; }
@@ -114,7 +120,7 @@ public sealed record ChainRecord
         PreviousCommitment == other.PreviousCommitment &&
         Commitment == other.Commitment &&
         Indices.AsSpan().SequenceEqual(other.Indices.AsSpan()) &&
-        LeafHashes.AsSpan().SequenceEqual(other.LeafHashes.AsSpan());
+        AccessDigests.AsSpan().SequenceEqual(other.AccessDigests.AsSpan());
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Kind, Height, Commitment);

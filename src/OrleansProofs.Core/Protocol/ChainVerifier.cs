@@ -17,9 +17,12 @@ namespace OrleansProofs.Core.Protocol;
 /// <item>link: the record's previous commitment is the chain's head (the anchored commitment first);</item>
 /// <item>selection: the indices are the recomputed selection, k of them, in draw order (commits);</item>
 /// <item>commitment: the access or gap commitment recomputed from the checked fields;</item>
-/// <item>possession (when evidence is given): each chunk is 4,096 bytes, hashes to its committed leaf,
-/// and that leaf verifies against the replica root at its index.</item>
+/// <item>possession (when evidence is given): each chunk is 4,096 bytes; its leaf hash verifies against
+/// the replica root at its index (the bytes belong to the registered replica); and its access digest,
+/// recomputed with the block's entropy, is the committed one (the prover committed to these bytes at
+/// that block).</item>
 /// </list>
+/// Without evidence the access digests cannot be checked (they need the bytes); everything else is.
 /// Protocol failures come back as a <see cref="ChainVerificationResult"/>; only misuse (null
 /// arguments, invalid parameters) throws.
 /// </summary>
@@ -119,7 +122,7 @@ public static class ChainVerifier
                         $"the selection is [{string.Join(", ", expectedIndices[..k].ToArray())}]; the record has [{string.Join(", ", record.Indices)}].");
                 }
 
-                Hash32 commitment = AccessCommitment.Compute(header.ChainId, head, height, block.BlockHash, entropy, record.Indices.AsSpan(), record.LeafHashes.AsSpan());
+                Hash32 commitment = AccessCommitment.Compute(header.ChainId, head, height, block.BlockHash, entropy, record.Indices.AsSpan(), record.AccessDigests.AsSpan());
                 if (record.Commitment != commitment)
                 {
                     return Fail(ChainFailureReason.CommitmentMismatch, height,
@@ -128,7 +131,7 @@ public static class ChainVerifier
 
                 if (possession is not null)
                 {
-                    (ChainFailureReason reason, string detail) = CheckPossession(header, record, possession);
+                    (ChainFailureReason reason, string detail) = CheckPossession(header, record, entropy, possession);
                     if (reason != ChainFailureReason.None)
                     {
                         return Fail(reason, height, detail);
@@ -151,6 +154,7 @@ public static class ChainVerifier
     private static (ChainFailureReason Reason, string Detail) CheckPossession(
         ChainHeader header,
         ChainRecord record,
+        in Hash32 entropy,
         IReadOnlyDictionary<ulong, IReadOnlyList<ChunkEvidence>> possession)
     {
         if (!possession.TryGetValue(record.Height, out IReadOnlyList<ChunkEvidence>? evidence) || evidence is null)
@@ -174,23 +178,27 @@ public static class ChainVerifier
                     $"evidence {i} must be for chunk {index}; it is for {(item is null ? "nothing (null)" : item.Index.ToString(System.Globalization.CultureInfo.InvariantCulture))}.");
             }
 
-            if (item.Chunk.Length != ProtocolConstants.ChunkSize)
+            ReadOnlySpan<byte> chunk = item.Chunk.Span;
+            if (chunk.Length != ProtocolConstants.ChunkSize)
             {
-                return (ChainFailureReason.PossessionChunkMismatch,
-                    $"chunk {index} must be {ProtocolConstants.ChunkSize} bytes; got {item.Chunk.Length}.");
+                return (ChainFailureReason.PossessionWrongChunkLength,
+                    $"chunk {index} must be {ProtocolConstants.ChunkSize} bytes; got {chunk.Length}.");
             }
 
-            Hash32 leaf = TaggedHash.Compute(DomainTags.Leaf, item.Chunk.Span);
-            if (leaf != record.LeafHashes[i])
-            {
-                return (ChainFailureReason.PossessionChunkMismatch,
-                    $"chunk {index} hashes to leaf {leaf}; the record commits to {record.LeafHashes[i]}.");
-            }
-
+            // The bytes belong to the registered replica, at this index.
+            Hash32 leaf = TaggedHash.Compute(DomainTags.Leaf, chunk);
             if (!MerkleTree.VerifyPath(leaf, (long)index, (long)header.TotalChunks, item.Path.AsSpan(), header.ReplicaRoot))
             {
                 return (ChainFailureReason.PossessionPathInvalid,
-                    $"leaf {leaf} of chunk {index} does not verify against the replica root {header.ReplicaRoot} with the given path ({item.Path.Length} siblings).");
+                    $"the chunk given for index {index} hashes to leaf {leaf}, which does not verify against the replica root {header.ReplicaRoot} at index {index} with the given path ({item.Path.Length} siblings).");
+            }
+
+            // The prover committed to these bytes with this block's entropy.
+            Hash32 digest = AccessDigest.Compute(entropy, header.ChainId, index, chunk);
+            if (digest != record.AccessDigests[i])
+            {
+                return (ChainFailureReason.PossessionDigestMismatch,
+                    $"chunk {index} is the replica's, and its access digest at height {record.Height} is {digest}; the record commits to {record.AccessDigests[i]} (not computed over these bytes with this block's entropy).");
             }
         }
 

@@ -39,8 +39,8 @@ public static class BudgetCases
         Hash32 previous = Sha256.Hash("previous"u8);
         Hash32 entropy = BlockEntropy.Compute(blockHash, null, 1_000);
         ulong[] indices = new ulong[ProtocolConstants.MaxChunksPerBlock];
-        Hash32[] selectedLeaves = leaves[..16];
         ChunkSelector.Select(entropy, chainId, previous, 1UL << 30, 16, indices);
+        Hash32[] digests = [.. indices.Take(16).Select(i => AccessDigest.Compute(entropy, chainId, i, chunk))];
         yield return new("block entropy", 0, () => sink = BlockEntropy.Compute(blockHash, previous, 1_000));
         yield return new("chunk selection k=4", 0, () => ChunkSelector.Select(entropy, chainId, previous, 1UL << 30, 4, indices));
         yield return new("chunk selection k=16", 0, () => ChunkSelector.Select(entropy, chainId, previous, 1UL << 30, 16, indices));
@@ -51,10 +51,11 @@ public static class BudgetCases
                 throw new InvalidOperationException("selection must verify");
             }
         });
+        yield return new("access digest 4 KiB", 0, () => sink = AccessDigest.Compute(entropy, chainId, indices[0], chunk));
         yield return new("access commitment k=4", 0, () =>
-            sink = AccessCommitment.Compute(chainId, previous, 1_000, blockHash, entropy, indices.AsSpan(0, 4), selectedLeaves.AsSpan(0, 4)));
+            sink = AccessCommitment.Compute(chainId, previous, 1_000, blockHash, entropy, indices.AsSpan(0, 4), digests.AsSpan(0, 4)));
         yield return new("access commitment k=16", 0, () =>
-            sink = AccessCommitment.Compute(chainId, previous, 1_000, blockHash, entropy, indices.AsSpan(0, 16), selectedLeaves));
+            sink = AccessCommitment.Compute(chainId, previous, 1_000, blockHash, entropy, indices.AsSpan(0, 16), digests));
         yield return new("gap commitment", 0, () => sink = GapCommitment.Compute(chainId, previous, 1_000, blockHash));
         yield return new("vdf 64 iterations (64 KiB buffer)", 0, () =>
         {

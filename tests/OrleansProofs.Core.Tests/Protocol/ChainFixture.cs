@@ -11,8 +11,8 @@ namespace OrleansProofs.Core.Tests.Protocol;
 
 /// <summary>
 /// An honest prover over a seeded random replica: stored chunks, their leaves and root, a header
-/// anchored at <see cref="AnchorHeight"/>, public blocks, and the records and possession evidence
-/// an honest chain produces. Attack tests start from this and change one thing.
+/// anchored at <see cref="AnchorHeight"/>, public blocks, and the records (access digests over the
+/// stored bytes) and possession evidence an honest chain produces. Attack tests start from this and change one thing.
 /// </summary>
 internal sealed class ChainFixture
 {
@@ -66,9 +66,15 @@ internal sealed class ChainFixture
         Span<ulong> indices = stackalloc ulong[ProtocolConstants.MaxChunksPerBlock];
         int k = ChunkSelector.Select(entropy, Header.ChainId, previous, Header.TotalChunks, Parameters.ChunksPerBlock, indices);
         ImmutableArray<ulong> selected = [.. indices[..k]];
-        ImmutableArray<Hash32> leaves = [.. selected.Select(i => Leaves[i])];
-        return ChainRecord.Commit(Header.ChainId, previous, height, block.BlockHash, entropy, selected, leaves);
+        return ChainRecord.Commit(Header.ChainId, previous, height, block.BlockHash, entropy, selected, Digests(entropy, selected));
     }
+
+    /// <summary>The honest access digests of <paramref name="indices"/> under <paramref name="entropy"/>, over the stored chunks.</summary>
+    public ImmutableArray<Hash32> Digests(Hash32 entropy, IEnumerable<ulong> indices) =>
+        [.. indices.Select(i => AccessDigest.Compute(entropy, Header.ChainId, i, Chunks[i]))];
+
+    /// <summary>The entropy of the fixture's public block at <paramref name="height"/>.</summary>
+    public Hash32 EntropyAt(ulong height) => Blocks[height].EntropyAt(height);
 
     /// <summary>An honest chain of <paramref name="count"/> records; heights in <paramref name="gapHeights"/> are gaps.</summary>
     public List<ChainRecord> HonestChain(int count, params ulong[] gapHeights)
@@ -95,6 +101,16 @@ internal sealed class ChainFixture
 
     public ChunkEvidence EvidenceFor(ulong index) =>
         new(index, Chunks[index], [.. MerkleTree.BuildPath(Leaves, (long)index)]);
+
+    /// <summary>Asserts a failure with <paramref name="reason"/> at <paramref name="height"/>, on record <paramref name="recordIndex"/>, with a detail.</summary>
+    public static void AssertFails(ChainVerificationResult result, ChainFailureReason reason, ulong height, int recordIndex)
+    {
+        Assert.False(result.IsValid);
+        Assert.Equal(reason, result.Reason);
+        Assert.Equal(height, result.FailureHeight);
+        Assert.Equal(recordIndex, result.FailedRecordIndex);
+        Assert.False(string.IsNullOrEmpty(result.Detail));
+    }
 
     public ChainVerificationResult Verify(IEnumerable<ChainRecord> records, IReadOnlyDictionary<ulong, IReadOnlyList<ChunkEvidence>>? possession = null) =>
         ChainVerifier.Verify(Header, Parameters, Blocks, records, possession);

@@ -10,7 +10,7 @@ namespace OrleansProofs.Core.Tests.Protocol;
 
 /// <summary>
 /// Verifies the known-answer vectors of docs/protocol/protocol-core.md: every byte layout (chain id,
-/// ownership, anchored commitment, entropy, selection, access and gap commitments, parameters hash)
+/// ownership, anchored commitment, entropy, selection, access digest, access and gap commitments, parameters hash)
 /// against values computed by an independent reference (Python hashlib), and that the document
 /// still states each of them.
 /// </summary>
@@ -30,11 +30,23 @@ public sealed class ProtocolVectorTests
     internal const string AnchoredHex = "e5005aba354225af9db38e804cdf3b0ddc192509c9c6bc4f11bdf418ce1bb19f";
     internal const string EntropyHex = "9a2b0d1e449ab6ef1d0639d7d821341bb9ac0bdc1ef9669b4e3362f77e300358";
     internal const string EntropyBeaconHex = "519d3c7e109e7d5fdac72416ecb6528fe08a8fe56e8ba4e12f16a92e17a2693d";
-    internal const string CommitmentHex = "48f493f351ee816be044aebace5a5ae1b091bfb362fb1250c88fdb0ab9996f96";
-    internal const string GapHex = "31e6f17d867b495289b06ae804fe6e569f960c7ebedb4f59475e071038cf84ff";
+    internal const string AccessDigestHex = "77bc3b705c5009a0c4f5699addaa9b10a719618c619296be6792214784d20086";
+    internal const string AccessDigestPatternedHex = "a3f2629d62d642d7fad44465bdd4218e35f97519d0802b9d26392102eededb20";
+    internal const string AccessDigestPatternedBeaconHex = "1c77a981371afcc5f19682804c507cc779bc9e266cc9cf05b9ac12563f12de7e";
+    internal const string CommitmentHex = "769e8b6f89d6dd4d6a6d33774a2dea74e842a82a90278434fde70af80a3839e6";
+    internal const string GapHex = "b19b3e23beb62e2e91b25a6101cabeac7c62f3012d1baac71417ca9919bf4ed3";
     internal const string StandardParametersHex = "49d36054536405eb8ea88c8479edb3407da706d3a111c5403dea0321379d1bf3";
     internal const string EnhancedParametersHex = "f93af81c70e1f8833111e569457eb25b93b4ac6bf034a58fb3fccaf6d13710d1";
     internal const string DevParametersHex = "8cdb28b58adbfacd7ce9cae0ac346639eb0c5d3493c3678dfcd7ef3265844d0c";
+
+    // Access digests of Selection4 at block 1001 over chunk_i = 4,096 × byte(index_i mod 256).
+    internal static readonly string[] AccessDigests4 =
+    [
+        AccessDigestHex,
+        "c8af299739809e3dd5ea9db07352063fea395c8d9ce7aeec520e1d9312c1fee7",
+        "0364ce3d3e185eb2936fc435e1433e4f2d9b0d15ad749c782e65c79da6bb1208",
+        "9440199435c654d8fa1f685776b72d725244a2f3c395a143b47a48f8a03b7a02",
+    ];
 
     internal static readonly ulong[] Selection4 = [140, 183, 18, 51];
     internal static readonly ulong[] Selection16 = [140, 183, 18, 51, 6, 213, 60, 195, 172, 108, 94, 241, 151, 153, 59, 91];
@@ -59,13 +71,6 @@ public sealed class ProtocolVectorTests
 
     private static ChainHeader Header() =>
         ChainHeader.Create(DataHash, ProverKey, ReplicaRoot, 1_000_000, 1, 64, 1000, AnchorBlockHash);
-
-    private static Hash32 LeafOfIndex(ulong index)
-    {
-        byte[] chunk = new byte[ProtocolConstants.ChunkSize];
-        Array.Fill(chunk, (byte)(index % 256));
-        return TaggedHash.Compute(DomainTags.Leaf, chunk);
-    }
 
     [Fact]
     public void Identity_Vectors()
@@ -108,15 +113,41 @@ public sealed class ProtocolVectorTests
         Assert.Equal(expected, indices[..k].ToArray());
     }
 
+    private static byte[] FilledChunk(ulong index)
+    {
+        byte[] chunk = new byte[ProtocolConstants.ChunkSize];
+        Array.Fill(chunk, (byte)(index % 256));
+        return chunk;
+    }
+
+    [Fact]
+    public void AccessDigest_Vectors()
+    {
+        Hash32 chainId = Hash32.Parse(ChainIdHex);
+        Assert.Equal(AccessDigestHex, AccessDigest.Compute(Hash32.Parse(EntropyHex), chainId, 140, FilledChunk(140)).ToString());
+
+        // A chunk whose bytes all differ from their neighbours (byte j = j mod 251) pins the byte
+        // order of the chunk in the input; the beacon entropy changes the digest.
+        byte[] patterned = new byte[ProtocolConstants.ChunkSize];
+        for (int j = 0; j < patterned.Length; j++)
+        {
+            patterned[j] = (byte)(j % 251);
+        }
+
+        Assert.Equal(AccessDigestPatternedHex, AccessDigest.Compute(Hash32.Parse(EntropyHex), chainId, 7, patterned).ToString());
+        Assert.Equal(AccessDigestPatternedBeaconHex, AccessDigest.Compute(Hash32.Parse(EntropyBeaconHex), chainId, 7, patterned).ToString());
+    }
+
     [Fact]
     public void Commitment_And_Gap_Vectors()
     {
         ChainHeader header = Header();
         Hash32 entropy = Hash32.Parse(EntropyHex);
-        ImmutableArray<Hash32> leaves = [.. Selection4.Select(LeafOfIndex)];
-        Assert.Equal("b2ef1a61f2940b29cf0361023603032b9d2841fd217cf8e6d5baac23c5f4a55a", leaves[0].ToString());
+        ImmutableArray<Hash32> digests = [.. Selection4.Select(i => AccessDigest.Compute(entropy, header.ChainId, i, FilledChunk(i)))];
+        Assert.Equal(AccessDigests4, digests.Select(d => d.ToString()));
+        Assert.Equal(AccessDigestHex, digests[0].ToString());
 
-        ChainRecord commit = ChainRecord.Commit(header.ChainId, header.AnchoredCommitment, 1001, BlockHash1001, entropy, [.. Selection4], leaves);
+        ChainRecord commit = ChainRecord.Commit(header.ChainId, header.AnchoredCommitment, 1001, BlockHash1001, entropy, [.. Selection4], digests);
         Assert.Equal(CommitmentHex, commit.Commitment.ToString());
 
         ChainRecord gap = ChainRecord.Gap(header.ChainId, commit.Commitment, 1002, BlockHash1002);
@@ -144,6 +175,7 @@ public sealed class ProtocolVectorTests
         string[] expected =
         [
             ChainIdHex, OwnershipHex, AnchoredHex, EntropyHex, EntropyBeaconHex, CommitmentHex, GapHex,
+            AccessDigestPatternedHex, AccessDigestPatternedBeaconHex, .. AccessDigests4,
             StandardParametersHex, EnhancedParametersHex, DevParametersHex,
             string.Join(", ", Selection4), string.Join(", ", Selection16), string.Join(", ", Selection3Chunks),
             string.Join(", ", SelectionRejecting),
