@@ -8,49 +8,58 @@ using OrleansProofs.Core.Signatures;
 namespace OrleansProofs.Core.Proofs;
 
 /// <summary>
-/// The registration fields of a chain as a proof carries them (117 bytes): the verifier adds the
+/// The registration fields of a chain as a proof carries them (117 bytes). The verifier adds the
 /// prover's public key it already trusts, so the chain id, the chunk count and the anchored
-/// commitment are all recomputed, never read.
+/// commitment are recomputed (<see cref="ToHeader"/>), never read:
 /// <c>data_hash(32) ‖ replica_root(32) ‖ u64 file_length ‖ u8 encoding_version ‖ u32 work_factor ‖
 /// u64 anchor_height ‖ anchor_block_hash(32)</c>.
 /// </summary>
-public static class ChainRegistration
+public sealed record ChainRegistration(
+    Hash32 DataHash,
+    Hash32 ReplicaRoot,
+    ulong FileLength,
+    byte EncodingVersion,
+    uint WorkFactor,
+    ulong AnchorHeight,
+    Hash32 AnchorBlockHash)
 {
     /// <summary>Encoded size.</summary>
     public const int EncodedSize = 32 + 32 + 8 + 1 + 4 + 8 + 32;
 
-    /// <summary>Writes the registration fields of <paramref name="header"/>.</summary>
-    public static void Write(ref ProtocolWriter writer, ChainHeader header)
+    /// <summary>The registration fields of <paramref name="header"/>.</summary>
+    public static ChainRegistration From(ChainHeader header)
     {
-        writer.WriteHash(header.DataHash);
-        writer.WriteHash(header.ReplicaRoot);
-        writer.WriteUInt64(header.FileLength);
-        writer.WriteByte(header.EncodingVersion);
-        writer.WriteUInt32(header.WorkFactor);
-        writer.WriteUInt64(header.AnchorHeight);
-        writer.WriteHash(header.AnchorBlockHash);
+        ArgumentNullException.ThrowIfNull(header);
+        return new(header.DataHash, header.ReplicaRoot, header.FileLength, header.EncodingVersion, header.WorkFactor, header.AnchorHeight, header.AnchorBlockHash);
     }
 
-    /// <summary>Reads the fields and rebuilds the header under <paramref name="prover"/>.</summary>
-    /// <exception cref="FormatException">Truncated, or a field breaks a header rule (the message names it).</exception>
-    public static ChainHeader Read(ref ProtocolReader reader, ProverPublicKey prover)
+    /// <summary>Rebuilds the header under <paramref name="prover"/>.</summary>
+    /// <exception cref="ArgumentException">A field breaks a header rule (the message names it).</exception>
+    public ChainHeader ToHeader(ProverPublicKey prover) =>
+        ChainHeader.Create(DataHash, prover, ReplicaRoot, FileLength, EncodingVersion, WorkFactor, AnchorHeight, AnchorBlockHash);
+
+    /// <summary>Writes the fields.</summary>
+    public void Write(ref ProtocolWriter writer)
     {
-        Hash32 dataHash = reader.ReadHash("registration.data_hash");
-        Hash32 replicaRoot = reader.ReadHash("registration.replica_root");
-        ulong fileLength = reader.ReadUInt64("registration.file_length");
-        byte encodingVersion = reader.ReadByte("registration.encoding_version");
-        uint workFactor = reader.ReadUInt32("registration.work_factor");
-        ulong anchorHeight = reader.ReadUInt64("registration.anchor_height");
-        Hash32 anchorBlockHash = reader.ReadHash("registration.anchor_block_hash");
-        try
-        {
-            return ChainHeader.Create(dataHash, prover, replicaRoot, fileLength, encodingVersion, workFactor, anchorHeight, anchorBlockHash);
-        }
-        catch (ArgumentException error)
-        {
-            throw new FormatException($"Proof registration fields are invalid: {error.Message}", error);
-        }
+        writer.WriteHash(DataHash);
+        writer.WriteHash(ReplicaRoot);
+        writer.WriteUInt64(FileLength);
+        writer.WriteByte(EncodingVersion);
+        writer.WriteUInt32(WorkFactor);
+        writer.WriteUInt64(AnchorHeight);
+        writer.WriteHash(AnchorBlockHash);
     }
+
+    /// <summary>Reads the fields.</summary>
+    public static ChainRegistration Read(ref ProtocolReader reader) =>
+        new(
+            reader.ReadHash("registration.data_hash"),
+            reader.ReadHash("registration.replica_root"),
+            reader.ReadUInt64("registration.file_length"),
+            reader.ReadByte("registration.encoding_version"),
+            reader.ReadUInt32("registration.work_factor"),
+            reader.ReadUInt64("registration.anchor_height"),
+            reader.ReadHash("registration.anchor_block_hash"));
 
     /// <summary>Names the first field where <paramref name="claimed"/> differs from <paramref name="registered"/>, or null.</summary>
     public static string? FirstDifference(ChainHeader claimed, ChainHeader registered)
