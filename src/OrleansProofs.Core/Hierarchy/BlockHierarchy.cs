@@ -15,7 +15,7 @@ public sealed class BlockHierarchy
 {
     private readonly GroupLevel[] _groups;
     private readonly RegionLevel[] _regions;
-    private readonly Hash32[] _regionRoots;
+    private readonly MerkleLevels _regionTree;
     private readonly Dictionary<Hash32, (int Group, int Leaf)> _positions;
 
     private BlockHierarchy(
@@ -25,7 +25,7 @@ public sealed class BlockHierarchy
         ulong totalChains,
         GroupLevel[] groups,
         RegionLevel[] regions,
-        Hash32[] regionRoots,
+        MerkleLevels regionTree,
         Dictionary<Hash32, (int Group, int Leaf)> positions,
         Hash32 globalRoot)
     {
@@ -35,7 +35,7 @@ public sealed class BlockHierarchy
         TotalChains = totalChains;
         _groups = groups;
         _regions = regions;
-        _regionRoots = regionRoots;
+        _regionTree = regionTree;
         _positions = positions;
         GlobalRoot = globalRoot;
     }
@@ -115,8 +115,9 @@ public sealed class BlockHierarchy
                 leaves[i] = ChainLeaf.Compute(entry.ChainId, height, entry.Commitment);
             }
 
-            Hash32 seed = GroupRoot.ComputeSeed(groupId, height, (uint)count, MerkleTree.ComputeRoot(leaves));
-            groups.Add(new GroupLevel(groupId, leaves, IteratedHash.Compute(seed, parameters.GroupIterations)));
+            MerkleLevels tree = new(leaves);
+            Hash32 seed = GroupRoot.ComputeSeed(groupId, height, (uint)count, tree.Root);
+            groups.Add(new GroupLevel(groupId, tree, IteratedHash.Compute(seed, parameters.GroupIterations)));
             start = end;
         }
 
@@ -140,19 +141,20 @@ public sealed class BlockHierarchy
                 groupRoots[i] = groups[start + i].Root;
             }
 
-            Hash32 seed = RegionRoot.ComputeSeed(regionId, height, (uint)groupRoots.Length, MerkleTree.ComputeRoot(groupRoots));
-            regions.Add(new RegionLevel(regionId, groupRoots, IteratedHash.Compute(seed, parameters.RegionIterations)));
+            MerkleLevels tree = new(groupRoots);
+            Hash32 seed = RegionRoot.ComputeSeed(regionId, height, (uint)groupRoots.Length, tree.Root);
+            regions.Add(new RegionLevel(regionId, tree, IteratedHash.Compute(seed, parameters.RegionIterations)));
             start = end;
         }
 
-        Hash32[] regionRoots = regions.ConvertAll(r => r.Root).ToArray();
+        MerkleLevels regionTree = new(regions.ConvertAll(r => r.Root).ToArray());
         ulong totalChains = (ulong)sorted.Length;
         Hash32 globalSeed = Hierarchy.GlobalRoot.ComputeSeed(
-            height, blockHash, previousGlobalRoot, totalChains, (uint)regionRoots.Length, MerkleTree.ComputeRoot(regionRoots));
+            height, blockHash, previousGlobalRoot, totalChains, (uint)regions.Count, regionTree.Root);
         Hash32 globalRoot = IteratedHash.Compute(globalSeed, parameters.GlobalIterations);
 
         return new BlockHierarchy(
-            height, blockHash, previousGlobalRoot, totalChains, [.. groups], [.. regions], regionRoots, positions, globalRoot);
+            height, blockHash, previousGlobalRoot, totalChains, [.. groups], [.. regions], regionTree, positions, globalRoot);
     }
 
     /// <summary>The inclusion path of <paramref name="chainId"/> in this block's global root.</summary>
@@ -171,25 +173,25 @@ public sealed class BlockHierarchy
             BlockHash,
             PreviousGlobalRoot,
             TotalChains,
-            (uint)group.Leaves.Length,
+            (uint)group.Tree.LeafCount,
             (uint)position.Leaf,
-            MerkleTree.BuildPath(group.Leaves, position.Leaf),
+            group.Tree.Path(position.Leaf),
             group.Id,
-            (uint)region.GroupRoots.Length,
+            (uint)region.Tree.LeafCount,
             (uint)group.IndexInRegion,
-            MerkleTree.BuildPath(region.GroupRoots, group.IndexInRegion),
+            region.Tree.Path(group.IndexInRegion),
             region.Id,
             (uint)_regions.Length,
             (uint)group.RegionIndex,
-            MerkleTree.BuildPath(_regionRoots, group.RegionIndex));
+            _regionTree.Path(group.RegionIndex));
     }
 
-    /// <summary>One non-empty group: its chain leaves in chain-id order and its root.</summary>
-    private sealed class GroupLevel(uint id, Hash32[] leaves, Hash32 root)
+    /// <summary>One non-empty group: the Merkle tree of its chain leaves in chain-id order, and its root.</summary>
+    private sealed class GroupLevel(uint id, MerkleLevels tree, Hash32 root)
     {
         public uint Id { get; } = id;
 
-        public Hash32[] Leaves { get; } = leaves;
+        public MerkleLevels Tree { get; } = tree;
 
         public Hash32 Root { get; } = root;
 
@@ -198,13 +200,54 @@ public sealed class BlockHierarchy
         public int IndexInRegion { get; set; }
     }
 
-    /// <summary>One non-empty region: its group roots in group-id order and its root.</summary>
-    private sealed class RegionLevel(uint id, Hash32[] groupRoots, Hash32 root)
+    /// <summary>One non-empty region: the Merkle tree of its group roots in group-id order, and its root.</summary>
+    private sealed class RegionLevel(uint id, MerkleLevels tree, Hash32 root)
     {
         public uint Id { get; } = id;
 
-        public Hash32[] GroupRoots { get; } = groupRoots;
+        public MerkleLevels Tree { get; } = tree;
 
         public Hash32 Root { get; } = root;
+    }
+
+    /// <summary>
+    /// Every level of one Merkle tree (<see cref="MerkleTree"/>'s rules), kept so that a path is
+    /// read off in O(log n) instead of rebuilding the tree per chain.
+    /// </summary>
+    private sealed class MerkleLevels
+    {
+        private readonly Hash32[][] _levels;
+
+        public MerkleLevels(Hash32[] leaves)
+        {
+            List<Hash32[]> levels = [leaves];
+            while (levels[^1].Length > 1)
+            {
+                Hash32[] level = levels[^1];
+                Hash32[] parents = new Hash32[(level.Length + 1) / 2];
+                MerkleTree.ReduceLevel(level, parents);
+                levels.Add(parents);
+            }
+
+            _levels = [.. levels];
+        }
+
+        public int LeafCount => _levels[0].Length;
+
+        public Hash32 Root => _levels[^1][0];
+
+        public Hash32[] Path(int index)
+        {
+            List<Hash32> siblings = [];
+            for (int level = 0; level < _levels.Length - 1; level++, index /= 2)
+            {
+                if (MerkleTree.HasSibling(index, _levels[level].Length))
+                {
+                    siblings.Add(_levels[level][index ^ 1]);
+                }
+            }
+
+            return [.. siblings];
+        }
     }
 }
