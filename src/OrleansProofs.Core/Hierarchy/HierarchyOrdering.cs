@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Buffers;
+using System.Buffers.Binary;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Merkle;
 
@@ -86,10 +87,35 @@ internal static class HierarchyOrdering
         }
     }
 
-    /// <summary>Bytewise chain-id order (<see cref="Hash32.CompareTo"/>).</summary>
+    /// <summary>Members in bytewise chain-id order (<see cref="ChainIdOrder"/>).</summary>
     internal readonly struct MemberByChainId : IComparer<GroupMember>
     {
-        public int Compare(GroupMember x, GroupMember y) => x.ChainId.CompareTo(y.ChainId);
+        public int Compare(GroupMember x, GroupMember y) => default(ChainIdOrder).Compare(x.ChainId, y.ChainId);
+    }
+
+    /// <summary>
+    /// Bytewise order of chain ids, the same order as <see cref="Hash32.CompareTo"/>: comparing
+    /// big-endian u64 words in turn is lexicographic byte order, and random ids almost always
+    /// differ in the first word. A struct comparer, so the sort inlines it.
+    /// </summary>
+    internal readonly struct ChainIdOrder : IComparer<Hash32>
+    {
+        public int Compare(Hash32 x, Hash32 y)
+        {
+            ReadOnlySpan<byte> a = x.Bytes;
+            ReadOnlySpan<byte> b = y.Bytes;
+            for (int offset = 0; offset < Hash32.Size; offset += 8)
+            {
+                ulong left = BinaryPrimitives.ReadUInt64BigEndian(a[offset..]);
+                ulong right = BinaryPrimitives.ReadUInt64BigEndian(b[offset..]);
+                if (left != right)
+                {
+                    return left < right ? -1 : 1;
+                }
+            }
+
+            return 0;
+        }
     }
 
     /// <summary>Ascending id order.</summary>

@@ -106,6 +106,25 @@ public sealed class HierarchyRootsTests
     }
 
     [Fact]
+    public void ChainIdOrder_IsHash32CompareTo_IncludingLongCommonPrefixes()
+    {
+        Gen.Select(Gen.Byte.Array[32], Gen.Int[0, 32], Gen.Byte).Sample((bytes, prefix, last) =>
+        {
+            byte[] other = bytes.ToArray();
+            if (prefix < 32)
+            {
+                other[prefix] = last;
+                new Random(prefix).NextBytes(other.AsSpan(prefix + 1));
+            }
+
+            Hash32 x = new(bytes);
+            Hash32 y = new(other);
+            Assert.Equal(Math.Sign(x.CompareTo(y)), Math.Sign(default(HierarchyOrdering.ChainIdOrder).Compare(x, y)));
+            Assert.Equal(Math.Sign(y.CompareTo(x)), Math.Sign(default(HierarchyOrdering.ChainIdOrder).Compare(y, x)));
+        }, iter: 2_000);
+    }
+
+    [Fact]
     public void EveryField_ChangesTheRoot()
     {
         GroupMember[] members = Members(4);
