@@ -48,10 +48,10 @@ public readonly struct HierarchyVerificationResult
     };
 
     /// <summary>The valid result.</summary>
-    public static HierarchyVerificationResult Valid(in Hash32 globalRoot) => new(HierarchyFailure.None, 0, 0, globalRoot);
+    internal static HierarchyVerificationResult Valid(in Hash32 globalRoot) => new(HierarchyFailure.None, 0, 0, globalRoot);
 
     /// <summary>A failed result; <paramref name="actual"/> and <paramref name="limit"/> are the values the check compared.</summary>
-    public static HierarchyVerificationResult Fail(HierarchyFailure failure, ulong actual, ulong limit, in Hash32 computedGlobalRoot = default) =>
+    internal static HierarchyVerificationResult Fail(HierarchyFailure failure, ulong actual, ulong limit, in Hash32 computedGlobalRoot = default) =>
         new(failure, actual, limit, computedGlobalRoot);
 
     /// <inheritdoc/>
