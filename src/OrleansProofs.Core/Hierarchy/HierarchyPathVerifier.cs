@@ -33,6 +33,32 @@ public static class HierarchyPathVerifier
         in Hash32 expectedGlobalRoot,
         HierarchyParameters parameters)
     {
+        HierarchyVerificationResult computed = TryComputeGlobalRoot(path, chainId, height, commitment, parameters, out Hash32 globalRoot);
+        if (!computed.IsValid)
+        {
+            return computed;
+        }
+
+        return globalRoot == expectedGlobalRoot
+            ? computed
+            : HierarchyVerificationResult.Fail(HierarchyFailure.GlobalRootMismatch, 0, 0, globalRoot);
+    }
+
+    /// <summary>
+    /// Checks the path's shape against <paramref name="parameters"/> and recomputes the global root it
+    /// leads to from the chain's commitment — for proofs that carry no global root and instead check
+    /// the prover's signature over the recomputed one. <paramref name="globalRoot"/> is set only when valid.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="parameters"/> is null.</exception>
+    public static HierarchyVerificationResult TryComputeGlobalRoot(
+        HierarchyPath path,
+        in Hash32 chainId,
+        ulong height,
+        in Hash32 commitment,
+        HierarchyParameters parameters,
+        out Hash32 globalRoot)
+    {
+        globalRoot = default;
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(parameters);
 
@@ -81,14 +107,13 @@ public static class HierarchyPathVerifier
             RegionRoot.ComputeSeed(path.RegionId, height, path.GroupCount, groupsRoot), parameters.RegionIterations);
 
         shaped &= MerkleTree.TryComputeRootFromPath(regionRoot, path.RegionIndex, path.RegionCount, path.RegionPath, out Hash32 regionsRoot);
-        Hash32 globalRoot = IteratedHash.Compute(
+        Hash32 computedRoot = IteratedHash.Compute(
             GlobalRoot.ComputeSeed(height, path.BlockHash, path.PreviousGlobalRoot, path.TotalChains, path.RegionCount, regionsRoot),
             parameters.GlobalIterations);
 
         // HierarchyPath's constructor guarantees every (index, count, path) is well-shaped.
         Debug.Assert(shaped, "HierarchyPath invariants make every level's path well-shaped.");
-        return globalRoot == expectedGlobalRoot
-            ? HierarchyVerificationResult.Valid(globalRoot)
-            : HierarchyVerificationResult.Fail(HierarchyFailure.GlobalRootMismatch, 0, 0, globalRoot);
+        globalRoot = computedRoot;
+        return HierarchyVerificationResult.Valid(computedRoot);
     }
 }

@@ -3,6 +3,7 @@
 using System.Diagnostics;
 using OrleansProofs.Core.Encoding;
 using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Hierarchy;
 using OrleansProofs.Core.Protocol;
 
 namespace OrleansProofs.Core.Parameters;
@@ -134,6 +135,10 @@ public sealed record ConsensusParameters
 
     /// <summary>Smallest file a chain accepts, in bytes. Default: 65,536 (16 chunks; dev: 1).</summary>
     public ulong MinimumFileSizeBytes { get; init; } = 65_536;
+
+    /// <summary>The hierarchy shape and iteration counts of this profile, as the hierarchy maths takes them.</summary>
+    public HierarchyParameters ToHierarchyParameters() =>
+        new(ChainsPerGroup, GroupsPerRegion, GroupIterations, RegionIterations, GlobalIterations);
 
     /// <summary>
     /// SHA-256 over the byte-exact encoding of every field except <see cref="Name"/> (layout in
