@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace OrleansProofs.Core.Interop;
@@ -12,52 +13,26 @@ namespace OrleansProofs.Core.Interop;
 /// context on the stack, use the same SHA-NI/AVX2 code inside OpenSSL, and need no allocation.
 /// They are deprecated in OpenSSL 3 but exported; when any of them is missing we fall back to the BCL.
 /// </summary>
-internal static unsafe class LibCrypto
+internal static unsafe partial class LibCrypto
 {
     /// <summary>sizeof(SHA256_CTX) is 112 bytes in OpenSSL 1.1 and 3.x; we reserve a little more.</summary>
     internal const int Sha256ContextSize = 128;
 
-    private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<byte*, int> InitPtr;
-    private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<byte*, byte*, nuint, int> UpdatePtr;
-    private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<byte*, byte*, int> FinalPtr;
-
     static LibCrypto()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsFreeBSD())
-        {
-            return;
-        }
-
-        foreach (string name in (ReadOnlySpan<string>)["libcrypto.so.3", "libcrypto.so.1.1", "libcrypto.so"])
-        {
-            if (!NativeLibrary.TryLoad(name, out nint handle))
-            {
-                continue;
-            }
-
-            if (NativeLibrary.TryGetExport(handle, "SHA256_Init", out nint init) &&
-                NativeLibrary.TryGetExport(handle, "SHA256_Update", out nint update) &&
-                NativeLibrary.TryGetExport(handle, "SHA256_Final", out nint final))
-            {
-                InitPtr = (delegate* unmanaged[Cdecl, SuppressGCTransition]<byte*, int>)init;
-                UpdatePtr = (delegate* unmanaged[Cdecl, SuppressGCTransition]<byte*, byte*, nuint, int>)update;
-                FinalPtr = (delegate* unmanaged[Cdecl, SuppressGCTransition]<byte*, byte*, int>)final;
-                IsAvailable = SelfTest();
-                return;
-            }
-        }
+        IsAvailable = LibCryptoLibrary.HasExports("SHA256_Init", "SHA256_Update", "SHA256_Final") && SelfTest();
     }
 
     /// <summary>True when the native low-level SHA-256 was found and passed its self test.</summary>
     internal static bool IsAvailable { get; }
 
-    internal static void Init(byte* context) => InitPtr(context);
+    internal static void Init(byte* context) => Sha256Init(context);
 
     internal static void Update(byte* context, ReadOnlySpan<byte> data)
     {
         fixed (byte* p = data)
         {
-            UpdatePtr(context, p, (nuint)data.Length);
+            Sha256Update(context, p, (nuint)data.Length);
         }
     }
 
@@ -65,9 +40,22 @@ internal static unsafe class LibCrypto
     {
         fixed (byte* d = digest)
         {
-            FinalPtr(d, context);
+            Sha256Final(d, context);
         }
     }
+
+    // Short, non-blocking calls on caller-owned memory: safe without a GC transition.
+    [LibraryImport(LibCryptoLibrary.Name, EntryPoint = "SHA256_Init")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl), typeof(CallConvSuppressGCTransition)])]
+    private static partial int Sha256Init(byte* context);
+
+    [LibraryImport(LibCryptoLibrary.Name, EntryPoint = "SHA256_Update")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl), typeof(CallConvSuppressGCTransition)])]
+    private static partial int Sha256Update(byte* context, byte* data, nuint length);
+
+    [LibraryImport(LibCryptoLibrary.Name, EntryPoint = "SHA256_Final")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl), typeof(CallConvSuppressGCTransition)])]
+    private static partial int Sha256Final(byte* digest, byte* context);
 
     private static bool SelfTest()
     {
@@ -79,7 +67,7 @@ internal static unsafe class LibCrypto
         ];
         byte* context = stackalloc byte[Sha256ContextSize];
         Span<byte> digest = stackalloc byte[32];
-        InitPtr(context);
+        Sha256Init(context);
         Update(context, "abc"u8);
         Final(context, digest);
         return digest.SequenceEqual(expected);

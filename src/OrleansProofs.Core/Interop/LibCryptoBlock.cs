@@ -9,6 +9,7 @@
 //      calling it directly costs one native call instead of Init/Update/Final's three, and skips
 //      OpenSSL's buffering and padding logic.
 
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace OrleansProofs.Core.Interop;
@@ -18,30 +19,14 @@ namespace OrleansProofs.Core.Interop;
 /// libcrypto. Available only when the export exists and a known-answer self test passes (which also
 /// proves the chaining value sits at the start of the context); callers fall back otherwise.
 /// </summary>
-internal static unsafe class LibCryptoBlock
+internal static unsafe partial class LibCryptoBlock
 {
     /// <summary>The context handed to OpenSSL; only its first 32 bytes (h0..h7) are read and written.</summary>
     internal const int ContextSize = LibCrypto.Sha256ContextSize;
 
-    private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<byte*, byte*, void> TransformPtr;
-
     static LibCryptoBlock()
     {
-        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsFreeBSD())
-        {
-            return;
-        }
-
-        foreach (string name in (ReadOnlySpan<string>)["libcrypto.so.3", "libcrypto.so.1.1", "libcrypto.so"])
-        {
-            if (NativeLibrary.TryLoad(name, out nint handle) &&
-                NativeLibrary.TryGetExport(handle, "SHA256_Transform", out nint transform))
-            {
-                TransformPtr = (delegate* unmanaged[Cdecl, SuppressGCTransition]<byte*, byte*, void>)transform;
-                IsAvailable = SelfTest();
-                return;
-            }
-        }
+        IsAvailable = LibCryptoLibrary.HasExports("SHA256_Transform") && SelfTest();
     }
 
     /// <summary>True when <see cref="Transform"/> may be called.</summary>
@@ -51,7 +36,11 @@ internal static unsafe class LibCryptoBlock
     /// Compresses one 64-byte <paramref name="block"/> into the chaining value at the start of
     /// <paramref name="context"/> (eight native-endian u32 words).
     /// </summary>
-    internal static void Transform(byte* context, byte* block) => TransformPtr(context, block);
+    internal static void Transform(byte* context, byte* block) => Sha256Transform(context, block);
+
+    [LibraryImport(LibCryptoLibrary.Name, EntryPoint = "SHA256_Transform")]
+    [UnmanagedCallConv(CallConvs = [typeof(CallConvCdecl), typeof(CallConvSuppressGCTransition)])]
+    private static partial void Sha256Transform(byte* context, byte* block);
 
     private static bool SelfTest()
     {
@@ -69,7 +58,7 @@ internal static unsafe class LibCryptoBlock
         "abc"u8.CopyTo(blockSpan);
         block[3] = 0x80;
         block[63] = 24;
-        TransformPtr(context, block);
+        Sha256Transform(context, block);
         return new ReadOnlySpan<uint>(context, 8).SequenceEqual(expected);
     }
 
