@@ -13,7 +13,7 @@ namespace OrleansProofs.Core.Hierarchy;
 /// verifier's side (<see cref="HierarchyPathVerifier"/>); iteration counts and capacities from
 /// <see cref="HierarchyParameters"/>.
 /// <para>
-/// Encoding (version 1, big-endian, fixed-width fields; docs/protocol/hierarchy.md):
+/// Encoding (version 1, big-endian, fixed-width fields; docs/protocol.md §5):
 /// <c>u8 version ‖ u64 height ‖ block_hash(32) ‖ previous_global_root(32) ‖ u64 total_chains ‖
 /// u32 member_count ‖ u32 leaf_index ‖ u8 n₁ ‖ n₁×32 member_path ‖
 /// u32 group_id ‖ u32 group_count ‖ u32 group_index ‖ u8 n₂ ‖ n₂×32 group_path ‖

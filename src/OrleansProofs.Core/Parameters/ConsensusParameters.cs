@@ -142,7 +142,7 @@ public sealed record ConsensusParameters
 
     /// <summary>
     /// SHA-256 over the byte-exact encoding of every field except <see cref="Name"/> (layout in
-    /// docs/protocol/protocol-core.md). Equal hashes mean equal rules. Validates first.
+    /// docs/protocol.md §4). Equal hashes mean equal rules. Validates first.
     /// </summary>
     /// <exception cref="ArgumentException">The parameters are invalid (see <see cref="Validate"/>).</exception>
     public Hash32 ComputeParametersHash()

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Access digest — docs/protocol/protocol-core.md §4.1; inputs: block entropy, chain id, chunk index,
+// Access digest — docs/protocol.md §4 §4.1; inputs: block entropy, chain id, chunk index,
 // the stored 4,096-byte chunk; output: the per-chunk entry of the access commitment.
 
 using System.Diagnostics;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-//  Continuous VDF — docs/protocol/vdf.md §4 and §7; one per prover, absorbs each block's global root, signed chained checkpoints.
+//  Continuous VDF — docs/protocol.md §6 §4 and §7; one per prover, absorbs each block's global root, signed chained checkpoints.
 
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Signatures;

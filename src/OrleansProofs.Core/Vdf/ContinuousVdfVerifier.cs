@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-//  Continuous-VDF verification — docs/protocol/vdf.md §7 and §8; chain checks and sampled descent between two points.
+//  Continuous-VDF verification — docs/protocol.md §6 §7 and §8; chain checks and sampled descent between two points.
 
 using OrleansProofs.Core.Encoding;
 using OrleansProofs.Core.Hashing;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-//  VDF buffer — docs/protocol/vdf.md §2; input: seed, size; output: the read-only scrypt V array.
+//  VDF buffer — docs/protocol.md §6 §2; input: seed, size; output: the read-only scrypt V array.
 
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-//  Continuous-VDF checkpoint — docs/protocol/vdf.md §7; chained by hash, signed by the prover; version 1, big-endian.
+//  Continuous-VDF checkpoint — docs/protocol.md §6 §7; chained by hash, signed by the prover; version 1, big-endian.
 
 using OrleansProofs.Core.Encoding;
 using OrleansProofs.Core.Hashing;

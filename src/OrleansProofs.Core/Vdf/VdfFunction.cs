@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-//  VDF step, seed, start state and absorb — docs/protocol/vdf.md §1, §3, §4.
+//  VDF step, seed, start state and absorb — docs/protocol.md §6 §1, §3, §4.
 
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-//  One-shot VDF proof — docs/protocol/vdf.md §5; seed, iterations, checkpoint states, output; version 1, big-endian.
+//  One-shot VDF proof — docs/protocol.md §6 §5; seed, iterations, checkpoint states, output; version 1, big-endian.
 
 using OrleansProofs.Core.Encoding;
 using OrleansProofs.Core.Hashing;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-//  Fiat–Shamir segment sample — docs/protocol/vdf.md §6; input: transcript hash, segment count, k; output: k distinct segment indices.
+//  Fiat–Shamir segment sample — docs/protocol.md §6 §6; input: transcript hash, segment count, k; output: k distinct segment indices.
 
 using System.Buffers.Binary;
 using OrleansProofs.Core.Encoding;

@@ -46,7 +46,7 @@ internal static class HierarchyNetworks
     }
 
     /// <summary>
-    /// The docs/protocol/hierarchy.md vector network: chains 0x01…01 to 0x05…05 (commitment
+    /// The docs/protocol.md §5 vector network: chains 0x01…01 to 0x05…05 (commitment
     /// 0xa1… to 0xa5…) in groups 0, 0, 1, 2, 2 with 2 chains per group and 2 groups per region,
     /// height 100, block hash 0xbb…, first block (previous root zero), default iterations.
     /// </summary>

@@ -6,7 +6,7 @@ using OrleansProofs.Core.Hierarchy;
 namespace OrleansProofs.Core.Tests.Hierarchy;
 
 /// <summary>
-/// Asserts the test vectors published in docs/protocol/hierarchy.md (computed independently with
+/// Asserts the test vectors published in docs/protocol.md §5 (computed independently with
 /// Python's hashlib from the documented layouts): chain leaf, group, region and global roots and
 /// two encoded paths of the vector network, and that those paths decode and verify.
 /// </summary>

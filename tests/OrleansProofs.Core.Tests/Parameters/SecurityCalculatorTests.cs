@@ -9,7 +9,7 @@ namespace OrleansProofs.Core.Tests.Parameters;
 
 /// <summary>
 /// Verifies the detection figures: (1 − f)^(k·b) in log space, the blocks needed for 2^-40 at exact
-/// boundaries, the without-replacement bound, and that docs/protocol/security-calculator.md shows the
+/// boundaries, the without-replacement bound, and that docs/protocol.md §8 shows the
 /// table the calculator produces.
 /// </summary>
 public sealed class SecurityCalculatorTests
@@ -104,15 +104,15 @@ public sealed class SecurityCalculatorTests
         Assert.Equal(TimeSpan.FromSeconds(160), half.TimeTo2Pow40);
         Assert.Equal(-32, half.Log2SurvivalPerProofWindow, 9);
 
-        string doc = File.ReadAllText(Path.Combine(ProtocolVectorTests.RepositoryRoot(), "docs", "protocol", "security-calculator.md"));
+        string doc = File.ReadAllText(Path.Combine(ProtocolVectorTests.RepositoryRoot(), "docs", "protocol.md"));
         foreach (DetectionRow row in rows)
         {
             string line = Render(row);
-            Assert.True(doc.Contains(line, StringComparison.Ordinal), $"docs/protocol/security-calculator.md lacks the row:\n{line}");
+            Assert.True(doc.Contains(line, StringComparison.Ordinal), $"docs/protocol.md §8 lacks the row:\n{line}");
         }
     }
 
-    /// <summary>The table row as docs/protocol/security-calculator.md writes it.</summary>
+    /// <summary>The table row as docs/protocol.md §8 writes it.</summary>
     internal static string Render(DetectionRow row) => string.Create(
         CultureInfo.InvariantCulture,
         $"| {row.MissingFraction} | {row.Profile} | {row.ChunksPerBlock} | {row.SurvivalPerBlock:G6} | {row.Log2SurvivalPerProofWindow:F2} | {row.BlocksTo2Pow40} | {row.TimeTo2Pow40.TotalMinutes:F1} min |");

@@ -9,14 +9,14 @@ using OrleansProofs.Core.Signatures;
 namespace OrleansProofs.Core.Tests.Protocol;
 
 /// <summary>
-/// Verifies the known-answer vectors of docs/protocol/protocol-core.md: every byte layout (chain id,
+/// Verifies the known-answer vectors of docs/protocol.md §4: every byte layout (chain id,
 /// ownership, anchored commitment, entropy, selection, access digest, access and gap commitments, parameters hash)
 /// against values computed by an independent reference (Python hashlib), and that the document
 /// still states each of them.
 /// </summary>
 public sealed class ProtocolVectorTests
 {
-    // Inputs (docs/protocol/protocol-core.md §Test vectors).
+    // Inputs (docs/protocol.md §4 §Test vectors).
     private static readonly Hash32 DataHash = Fill(0x11);
     private static readonly ProverPublicKey ProverKey = ProverPublicKey.Parse("3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c"); // RFC 8032 §7.1 test 2
     private static readonly Hash32 ReplicaRoot = Fill(0x22);
@@ -171,7 +171,7 @@ public sealed class ProtocolVectorTests
     [Fact]
     public void Document_StatesEveryVector()
     {
-        string doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "protocol", "protocol-core.md"));
+        string doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "protocol.md"));
         string[] expected =
         [
             ChainIdHex, OwnershipHex, AnchoredHex, EntropyHex, EntropyBeaconHex, CommitmentHex, GapHex,
@@ -182,7 +182,7 @@ public sealed class ProtocolVectorTests
         ];
         foreach (string value in expected)
         {
-            Assert.True(doc.Contains(value, StringComparison.Ordinal), $"docs/protocol/protocol-core.md does not state {value}");
+            Assert.True(doc.Contains(value, StringComparison.Ordinal), $"docs/protocol.md §4 does not state {value}");
         }
     }
 

@@ -9,7 +9,7 @@ namespace OrleansProofs.Core.Tests.Vdf;
 
 /// <summary>
 /// Verifies the VDF step against an independent BCL implementation of its definition (state and a
-/// state-selected buffer block), the docs/protocol/vdf.md vectors, composition and argument checks.
+/// state-selected buffer block), the docs/protocol.md §6 vectors, composition and argument checks.
 /// </summary>
 public sealed class VdfFunctionTests
 {

@@ -6,7 +6,7 @@ using OrleansProofs.Core.Vdf;
 
 namespace OrleansProofs.Core.Tests.Vdf;
 
-/// <summary>The docs/protocol/vdf.md §9 test vectors, shared by the VDF test classes.</summary>
+/// <summary>The docs/protocol.md §6 §9 test vectors, shared by the VDF test classes.</summary>
 internal static class VdfVectors
 {
     // Vector inputs: seed = 00 01 … 1f, 1 MiB buffer; RFC 8032 §7.1 TEST 2 key for signatures; root = 0x11 × 32.
