@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+
+using System.Buffers;
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Merkle;
+using OrleansProofs.Core.Signatures;
+using OrleansProofs.Core.Storage;
+
+namespace OrleansProofs.Core.Replica;
+
+/// <summary>
+/// Restores original bytes from a replica. Decoding chunk <c>i</c> needs only stored chunks
+/// <c>i − 1</c> and <c>i</c>, so single chunks decode at random and whole files decode in parallel
+/// (pads of a batch are derived concurrently); every stored chunk is checked against the committed
+/// replica root and the result against the committed data hash.
+/// </summary>
+public static class ReplicaDecoder
+{
+    /// <summary>
+    /// Reads stored chunk <paramref name="index"/> (and its predecessor, for the link) from
+    /// <paramref name="store"/> and writes the plain 4,096-byte chunk (the last one with its zero
+    /// padding) to <paramref name="plainChunk"/>. Allocation-free.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not below the store's chunk count.</exception>
+    /// <exception cref="ArgumentException"><paramref name="plainChunk"/> is not 4,096 bytes.</exception>
+    public static void ReadPlainChunk(ChunkStore store, ReplicaCodec codec, long index, Span<byte> plainChunk)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(codec);
+        Hash32 link = ReplicaCodec.FirstLink;
+        if (index > 0 && index < store.ChunkCount)
+        {
+            Span<byte> previous = stackalloc byte[ChunkLayout.ChunkSize];
+            store.ReadChunk(index - 1, previous);
+            link = TaggedHash.Compute(DomainTags.Leaf, previous);
+        }
+
+        store.ReadChunk(index, plainChunk);
+        codec.DecodeChunk(index, link, plainChunk, plainChunk);
+    }
+
+    /// <summary>
+    /// Decodes the whole replica at <paramref name="replicaPath"/> into <paramref name="outputPath"/>
+    /// (which must not exist), checking the replica root and the data hash in <paramref name="info"/>.
+    /// Written under a <c>.partial</c> name and renamed only when both check out.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="info"/> has an unsupported encoding version or an inconsistent chunk count.</exception>
+    /// <exception cref="InvalidDataException">The replica does not match the committed root, or decodes to other data.</exception>
+    /// <exception cref="IOException">The output file already exists.</exception>
+    public static void DecodeFile(string replicaPath, string outputPath, ProverPublicKey prover, ReplicaInfo info)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(replicaPath);
+        ArgumentException.ThrowIfNullOrEmpty(outputPath);
+        ArgumentNullException.ThrowIfNull(info);
+        if (info.EncodingVersion != ReplicaCodec.EncodingVersion)
+        {
+            throw Error.Invalid(nameof(info), $"encoding version {info.EncodingVersion} is not supported (this build decodes version {ReplicaCodec.EncodingVersion}).");
+        }
+
+        ChunkLayout layout = ChunkLayout.FromCommitted(info.FileLength, info.TotalChunks);
+        ReplicaCodec codec = new(prover, info.DataHash, info.WorkFactor);
+        string partial = outputPath + ".partial";
+        if (File.Exists(outputPath) || File.Exists(partial))
+        {
+            throw new IOException($"Output file '{outputPath}' already exists.");
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ReplicaEncoder.BatchChunks * ChunkLayout.ChunkSize);
+        Hash32[] links = new Hash32[ReplicaEncoder.BatchChunks + 1];
+        try
+        {
+            using (ChunkStore store = ChunkStore.Open(replicaPath, info.TotalChunks))
+            using (FileStream output = new(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            using (DataHasher dataHasher = new(info.FileLength))
+            {
+                StreamingMerkleBuilder tree = new();
+                links[0] = ReplicaCodec.FirstLink;
+                for (long first = 0; first < layout.ChunkCount; first += ReplicaEncoder.BatchChunks)
+                {
+                    int chunks = (int)Math.Min(ReplicaEncoder.BatchChunks, layout.ChunkCount - first);
+                    for (int c = 0; c < chunks; c++)
+                    {
+                        Span<byte> chunk = buffer.AsSpan(c * ChunkLayout.ChunkSize, ChunkLayout.ChunkSize);
+                        store.ReadChunk(first + c, chunk);
+                        links[c + 1] = TaggedHash.Compute(DomainTags.Leaf, chunk);
+                        tree.Add(links[c + 1]);
+                    }
+
+                    long batchFirst = first;
+                    Parallel.For(0, chunks, c =>
+                    {
+                        Span<byte> chunk = buffer.AsSpan(c * ChunkLayout.ChunkSize, ChunkLayout.ChunkSize);
+                        codec.DecodeChunk(batchFirst + c, links[c], chunk, chunk);
+                    });
+
+                    int dataBytes = (int)(Math.Min((first + chunks) << ChunkLayout.ChunkShift, layout.FileLength) - (first << ChunkLayout.ChunkShift));
+                    dataHasher.Append(buffer.AsSpan(0, dataBytes));
+                    output.Write(buffer, 0, dataBytes);
+                    links[0] = links[chunks];
+                }
+
+                Hash32 root = tree.ComputeRoot();
+                if (root != info.ReplicaRoot)
+                {
+                    throw new InvalidDataException($"Replica '{replicaPath}' has root {root}, not the committed {info.ReplicaRoot}.");
+                }
+
+                Hash32 dataHash = dataHasher.Finish();
+                if (dataHash != info.DataHash)
+                {
+                    throw new InvalidDataException($"Replica '{replicaPath}' decodes to data hash {dataHash}, not the committed {info.DataHash}.");
+                }
+
+                output.Flush(flushToDisk: true);
+            }
+
+            File.Move(partial, outputPath, overwrite: false);
+        }
+        catch
+        {
+            ReplicaEncoder.DeleteQuietly(partial);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
