@@ -2,15 +2,17 @@
 //  Replica encoding, version 1
 //      Prover-specific, chained, work-weighted XOR pad over 4,096-byte chunks.
 //  Definitions (H = tagged SHA-256 through ProtocolWriter, SHA-256 = plain):
-//      key    = H("posc/v1/replica-key" ‖ prover_pk(32) ‖ data_hash(32) ‖ u8 version ‖ u32 W)
-//      link_0 = 32 zero bytes;  link_i = leaf_{i-1} = TaggedHash("posc/v1/leaf", stored_{i-1})
-//      s_0    = H("posc/v1/replica-pad" ‖ key ‖ u64 i ‖ link_i)
-//      s_j+1  = SHA-256(s_j)                              for j = 0 .. W-1  (sequential)
-//      pad_i  = SHA-256(s_W ‖ u32 0) ‖ … ‖ SHA-256(s_W ‖ u32 127)          (4,096 bytes)
+//      key      = H("posc/v1/replica-key" ‖ prover_pk(32) ‖ data_hash(32) ‖ u8 version ‖ u32 W)
+//      prev_i   = stored_{i-1} (4,096 bytes); prev_0 = 4,096 zero bytes
+//      link_i   = TaggedHash("posc/v1/leaf", stored_{i-1}) (its leaf); link_0 = 32 zero bytes
+//      s_0      = H("posc/v1/replica-pad" ‖ key ‖ u64 i ‖ link_i)
+//      s_{j+1}  = SHA-256(s_j ‖ prev_i[32·w_j .. 32·w_j + 32]),  w_j = s_j[0] mod 128,  j = 0 .. W-1
+//      pad_i    = SHA-256(s_W ‖ u32 0) ‖ … ‖ SHA-256(s_W ‖ u32 127)          (4,096 bytes)
 //      stored_i = plain_i (zero-padded to 4,096) XOR pad_i
 //  Properties:
-//      encode is sequential over chunks (pad_i needs stored_{i-1}); decode of chunk i needs only
-//      stored_{i-1} (or its leaf) and stored_i, so decoding is parallel; docs/protocol/storage.md.
+//      encode is sequential over chunks (pad_i reads stored_{i-1} at data-dependent places);
+//      decode of chunk i needs only stored_{i-1} and stored_i, so decoding is parallel.
+//      Design and measured costs: docs/protocol/storage.md.
 
 using System.Buffers.Binary;
 using System.Numerics;
@@ -25,11 +27,13 @@ namespace OrleansProofs.Core.Replica;
 
 /// <summary>
 /// The prover-specific replica encoding of one file for one prover. A stored chunk is the plain
-/// chunk XORed with a pad that takes <see cref="WorkFactor"/> sequential SHA-256 iterations to
-/// derive, keyed by the prover's public key and the data hash, and chained to the previous stored
-/// chunk's leaf. Anyone (a verifier included) can re-derive it; what it forces is cost: a prover
-/// that keeps only the plain data (or one copy shared with other provers) must spend W sequential
-/// hashes per challenged chunk, and without per-chunk state it must re-encode the whole prefix.
+/// chunk XORed with a pad that takes <see cref="WorkFactor"/> sequential SHA-256 steps to derive,
+/// keyed by the prover's public key and the data hash, each step reading a word of the previous
+/// stored chunk chosen by the running state (CBC-like chaining). Anyone can re-derive it; what it
+/// forces is cost: a prover keeping only the plain data (or one copy shared with other provers)
+/// must rebuild stored chunk <c>i − 1</c> to answer for chunk <c>i</c>, and so on back to the
+/// nearest stored chunk it kept: W sequential steps per chunk of that distance. Encoding is
+/// sequential over a file; decoding any chunk needs only its predecessor, so decoding is parallel.
 /// Every method is allocation-free.
 /// </summary>
 public sealed class ReplicaCodec
@@ -56,6 +60,9 @@ public sealed class ReplicaCodec
 
     /// <summary>Bytes of the key derivation input: tag (1 + 19), key (32), data hash (32), version (1), W (4).</summary>
     private const int KeyInputSize = 1 + 19 + 32 + 32 + 1 + 4;
+
+    /// <summary>The previous chunk of chunk 0: 4,096 zero bytes.</summary>
+    private static readonly byte[] ZeroChunk = new byte[ChunkLayout.ChunkSize];
 
     /// <summary>Bytes of the pad seed input: tag (1 + 19), key (32), index (8), link (32).</summary>
     private const int SeedInputSize = 1 + 19 + 32 + 8 + 32;
@@ -122,23 +129,72 @@ public sealed class ReplicaCodec
     }
 
     /// <summary>
-    /// Writes the 4,096-byte pad of chunk <paramref name="index"/> into <paramref name="pad"/>;
-    /// <paramref name="link"/> is the previous stored chunk's leaf (<see cref="FirstLink"/> for chunk 0).
+    /// Writes the 4,096-byte pad of chunk <paramref name="index"/> into <paramref name="pad"/>.
+    /// <paramref name="previousStoredChunk"/> is stored chunk <c>index − 1</c> (4,096 bytes), or empty for chunk 0.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or not below the maximum chunk count.</exception>
-    /// <exception cref="ArgumentException"><paramref name="pad"/> is not 4,096 bytes.</exception>
-    public void ComputePad(long index, in Hash32 link, Span<byte> pad)
+    /// <exception cref="ArgumentException"><paramref name="pad"/> is not 4,096 bytes, or <paramref name="previousStoredChunk"/> is not 4,096 bytes (empty for chunk 0).</exception>
+    public void ComputePad(long index, ReadOnlySpan<byte> previousStoredChunk, Span<byte> pad)
     {
-        if ((ulong)index >= (ulong)MerkleTree.MaxLeafCount)
-        {
-            throw Error.OutOfRange(nameof(index), index, $"must be a chunk index below {MerkleTree.MaxLeafCount}");
-        }
-
+        ValidateIndex(index, previousStoredChunk);
         if (pad.Length != ChunkLayout.ChunkSize)
         {
             throw Error.WrongLength(nameof(pad), ChunkLayout.ChunkSize, pad.Length);
         }
 
+        Hash32 link = index == 0 ? FirstLink : TaggedHash.Compute(DomainTags.Leaf, previousStoredChunk);
+        ComputePadCore(index, previousStoredChunk, link, pad);
+    }
+
+    /// <summary>
+    /// Encodes one plain chunk (already zero-padded to 4,096 bytes) into its stored form.
+    /// <paramref name="previousStoredChunk"/> is stored chunk <c>index − 1</c>, or empty for chunk 0.
+    /// <paramref name="plainChunk"/> and <paramref name="storedChunk"/> may be the same buffer.
+    /// </summary>
+    /// <exception cref="ArgumentException">A buffer has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    public void EncodeChunk(long index, ReadOnlySpan<byte> previousStoredChunk, ReadOnlySpan<byte> plainChunk, Span<byte> storedChunk)
+    {
+        ValidateIndex(index, previousStoredChunk);
+        ValidateChunks(plainChunk, nameof(plainChunk), storedChunk, nameof(storedChunk));
+        Hash32 link = index == 0 ? FirstLink : TaggedHash.Compute(DomainTags.Leaf, previousStoredChunk);
+        Apply(index, previousStoredChunk, link, plainChunk, storedChunk);
+    }
+
+    /// <summary>
+    /// Decodes one stored chunk back to the plain chunk (4,096 bytes, including the last chunk's padding).
+    /// <paramref name="previousStoredChunk"/> is stored chunk <c>index − 1</c>, or empty for chunk 0.
+    /// <paramref name="storedChunk"/> and <paramref name="plainChunk"/> may be the same buffer.
+    /// </summary>
+    /// <exception cref="ArgumentException">A buffer has the wrong length.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
+    public void DecodeChunk(long index, ReadOnlySpan<byte> previousStoredChunk, ReadOnlySpan<byte> storedChunk, Span<byte> plainChunk)
+    {
+        ValidateIndex(index, previousStoredChunk);
+        ValidateChunks(storedChunk, nameof(storedChunk), plainChunk, nameof(plainChunk));
+        Hash32 link = index == 0 ? FirstLink : TaggedHash.Compute(DomainTags.Leaf, previousStoredChunk);
+        Apply(index, previousStoredChunk, link, storedChunk, plainChunk);
+    }
+
+    /// <summary>
+    /// Encode or decode (XOR is its own inverse) when the caller already holds the previous chunk's
+    /// leaf (the streaming encoder and decoder hash every chunk anyway). Arguments are trusted.
+    /// </summary>
+    internal void Apply(long index, ReadOnlySpan<byte> previousStoredChunk, in Hash32 link, ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        Span<byte> pad = stackalloc byte[ChunkLayout.ChunkSize];
+        ComputePadCore(index, previousStoredChunk, link, pad);
+        ReadOnlySpan<Vector<byte>> s = MemoryMarshal.Cast<byte, Vector<byte>>(source);
+        ReadOnlySpan<Vector<byte>> p = MemoryMarshal.Cast<byte, Vector<byte>>(pad);
+        Span<Vector<byte>> d = MemoryMarshal.Cast<byte, Vector<byte>>(destination);
+        for (int i = 0; i < d.Length; i++)
+        {
+            d[i] = s[i] ^ p[i];
+        }
+    }
+
+    private void ComputePadCore(long index, ReadOnlySpan<byte> previousStoredChunk, in Hash32 link, Span<byte> pad)
+    {
         Span<byte> seedInput = stackalloc byte[SeedInputSize];
         ProtocolWriter writer = new(seedInput);
         writer.WriteTag(DomainTags.ReplicaPad);
@@ -146,23 +202,26 @@ public sealed class ReplicaCodec
         writer.WriteUInt64((ulong)index);
         writer.WriteHash(link);
 
-        // s_0, then W sequential iterations, alternating between two 32-byte halves so input and
-        // output never overlap; each step is one SHA-256 compression (32-byte input).
-        Span<byte> chain = stackalloc byte[2 * Hash32.Size];
-        Span<byte> current = chain[..Hash32.Size];
-        Span<byte> next = chain[Hash32.Size..];
+        // s_0, then W sequential steps. Step j hashes the state with the 32-byte word of the previous
+        // stored chunk that the state itself selects, so the whole previous chunk (not a digest of it)
+        // must be at hand while the chain runs. Chunk 0 reads 4,096 zero bytes.
+        ReadOnlySpan<byte> previous = index == 0 ? ZeroChunk : previousStoredChunk;
+        Span<byte> state = stackalloc byte[3 * Hash32.Size];
+        Span<byte> input = state[..(2 * Hash32.Size)];
+        Span<byte> current = state[..Hash32.Size];
+        Span<byte> word = state[Hash32.Size..(2 * Hash32.Size)];
+        Span<byte> next = state[(2 * Hash32.Size)..];
         Sha256.Hash(writer.Written, current);
         for (uint j = 0; j < WorkFactor; j++)
         {
-            Sha256.Hash(current, next);
-            Span<byte> swap = current;
-            current = next;
-            next = swap;
+            int w = current[0] & (PadBlocks - 1);
+            previous.Slice(w * Hash32.Size, Hash32.Size).CopyTo(word);
+            Sha256.Hash(input, next);
+            next.CopyTo(current);
         }
 
         // Expand s_W: block b = SHA-256(s_W ‖ u32 b).
-        Span<byte> block = stackalloc byte[Hash32.Size + sizeof(uint)];
-        current.CopyTo(block);
+        Span<byte> block = state[..(Hash32.Size + sizeof(uint))];
         Span<byte> counter = block[Hash32.Size..];
         for (int b = 0; b < PadBlocks; b++)
         {
@@ -171,59 +230,32 @@ public sealed class ReplicaCodec
         }
     }
 
-    /// <summary>
-    /// Encodes one plain chunk (already zero-padded to 4,096 bytes) into its stored form.
-    /// <paramref name="plainChunk"/> and <paramref name="storedChunk"/> may be the same buffer.
-    /// </summary>
-    /// <exception cref="ArgumentException">A buffer is not 4,096 bytes.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
-    public void EncodeChunk(long index, in Hash32 link, ReadOnlySpan<byte> plainChunk, Span<byte> storedChunk)
+    private static void ValidateIndex(long index, ReadOnlySpan<byte> previousStoredChunk)
     {
-        if (plainChunk.Length != ChunkLayout.ChunkSize)
+        if (index < 0 || index >= MerkleTree.MaxLeafCount)
         {
-            throw Error.WrongLength(nameof(plainChunk), ChunkLayout.ChunkSize, plainChunk.Length);
+            throw Error.OutOfRange(nameof(index), index, $"must be a chunk index below {MerkleTree.MaxLeafCount}");
         }
 
-        if (storedChunk.Length != ChunkLayout.ChunkSize)
+        int expected = index == 0 ? 0 : ChunkLayout.ChunkSize;
+        if (previousStoredChunk.Length != expected)
         {
-            throw Error.WrongLength(nameof(storedChunk), ChunkLayout.ChunkSize, storedChunk.Length);
+            throw new ArgumentException(
+                $"'{nameof(previousStoredChunk)}' must be {(index == 0 ? "empty for chunk 0" : $"the {ChunkLayout.ChunkSize}-byte stored chunk {index - 1}")}; got {previousStoredChunk.Length} bytes.",
+                nameof(previousStoredChunk));
         }
-
-        Apply(index, link, plainChunk, storedChunk);
     }
 
-    /// <summary>
-    /// Decodes one stored chunk back to the plain chunk (4,096 bytes, including the last chunk's padding).
-    /// <paramref name="link"/> is the leaf of stored chunk <c>index − 1</c> (<see cref="FirstLink"/> for chunk 0).
-    /// <paramref name="storedChunk"/> and <paramref name="plainChunk"/> may be the same buffer.
-    /// </summary>
-    /// <exception cref="ArgumentException">A buffer is not 4,096 bytes.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is out of range.</exception>
-    public void DecodeChunk(long index, in Hash32 link, ReadOnlySpan<byte> storedChunk, Span<byte> plainChunk)
+    private static void ValidateChunks(ReadOnlySpan<byte> source, string sourceName, Span<byte> destination, string destinationName)
     {
-        if (storedChunk.Length != ChunkLayout.ChunkSize)
+        if (source.Length != ChunkLayout.ChunkSize)
         {
-            throw Error.WrongLength(nameof(storedChunk), ChunkLayout.ChunkSize, storedChunk.Length);
+            throw Error.WrongLength(sourceName, ChunkLayout.ChunkSize, source.Length);
         }
 
-        if (plainChunk.Length != ChunkLayout.ChunkSize)
+        if (destination.Length != ChunkLayout.ChunkSize)
         {
-            throw Error.WrongLength(nameof(plainChunk), ChunkLayout.ChunkSize, plainChunk.Length);
-        }
-
-        Apply(index, link, storedChunk, plainChunk);
-    }
-
-    private void Apply(long index, in Hash32 link, ReadOnlySpan<byte> source, Span<byte> destination)
-    {
-        Span<byte> pad = stackalloc byte[ChunkLayout.ChunkSize];
-        ComputePad(index, link, pad);
-        ReadOnlySpan<Vector<byte>> s = MemoryMarshal.Cast<byte, Vector<byte>>(source);
-        ReadOnlySpan<Vector<byte>> p = MemoryMarshal.Cast<byte, Vector<byte>>(pad);
-        Span<Vector<byte>> d = MemoryMarshal.Cast<byte, Vector<byte>>(destination);
-        for (int i = 0; i < d.Length; i++)
-        {
-            d[i] = s[i] ^ p[i];
+            throw Error.WrongLength(destinationName, ChunkLayout.ChunkSize, destination.Length);
         }
     }
 }

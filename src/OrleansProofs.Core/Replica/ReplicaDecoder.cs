@@ -27,16 +27,16 @@ public static class ReplicaDecoder
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(codec);
+        Span<byte> previous = stackalloc byte[ChunkLayout.ChunkSize];
         Hash32 link = ReplicaCodec.FirstLink;
         if (index > 0 && index < store.ChunkCount)
         {
-            Span<byte> previous = stackalloc byte[ChunkLayout.ChunkSize];
             store.ReadChunk(index - 1, previous);
             link = TaggedHash.Compute(DomainTags.Leaf, previous);
         }
 
         store.ReadChunk(index, plainChunk);
-        codec.DecodeChunk(index, link, plainChunk, plainChunk);
+        codec.Apply(index, index == 0 ? [] : previous, link, plainChunk, plainChunk);
     }
 
     /// <summary>
@@ -65,7 +65,10 @@ public static class ReplicaDecoder
             throw new IOException($"Output file '{outputPath}' already exists.");
         }
 
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(ReplicaEncoder.BatchChunks * ChunkLayout.ChunkSize);
+        // stored[0] holds the last stored chunk of the previous batch; stored[1..] this batch.
+        const int Size = ChunkLayout.ChunkSize;
+        byte[] stored = ArrayPool<byte>.Shared.Rent((ReplicaEncoder.BatchChunks + 1) * Size);
+        byte[] plain = ArrayPool<byte>.Shared.Rent(ReplicaEncoder.BatchChunks * Size);
         Hash32[] links = new Hash32[ReplicaEncoder.BatchChunks + 1];
         try
         {
@@ -78,24 +81,27 @@ public static class ReplicaDecoder
                 for (long first = 0; first < layout.ChunkCount; first += ReplicaEncoder.BatchChunks)
                 {
                     int chunks = (int)Math.Min(ReplicaEncoder.BatchChunks, layout.ChunkCount - first);
-                    for (int c = 0; c < chunks; c++)
+                    for (int c = 1; c <= chunks; c++)
                     {
-                        Span<byte> chunk = buffer.AsSpan(c * ChunkLayout.ChunkSize, ChunkLayout.ChunkSize);
-                        store.ReadChunk(first + c, chunk);
-                        links[c + 1] = TaggedHash.Compute(DomainTags.Leaf, chunk);
-                        tree.Add(links[c + 1]);
+                        Span<byte> chunk = stored.AsSpan(c * Size, Size);
+                        store.ReadChunk(first + c - 1, chunk);
+                        links[c] = TaggedHash.Compute(DomainTags.Leaf, chunk);
+                        tree.Add(links[c]);
                     }
 
+                    // Chunk c needs only stored chunk c − 1 and its leaf: the pads are independent.
                     long batchFirst = first;
-                    Parallel.For(0, chunks, c =>
+                    Parallel.For(1, chunks + 1, c =>
                     {
-                        Span<byte> chunk = buffer.AsSpan(c * ChunkLayout.ChunkSize, ChunkLayout.ChunkSize);
-                        codec.DecodeChunk(batchFirst + c, links[c], chunk, chunk);
+                        long index = batchFirst + c - 1;
+                        ReadOnlySpan<byte> previous = index == 0 ? [] : stored.AsSpan((c - 1) * Size, Size);
+                        codec.Apply(index, previous, links[c - 1], stored.AsSpan(c * Size, Size), plain.AsSpan((c - 1) * Size, Size));
                     });
 
                     int dataBytes = (int)(Math.Min((first + chunks) << ChunkLayout.ChunkShift, layout.FileLength) - (first << ChunkLayout.ChunkShift));
-                    dataHasher.Append(buffer.AsSpan(0, dataBytes));
-                    output.Write(buffer, 0, dataBytes);
+                    dataHasher.Append(plain.AsSpan(0, dataBytes));
+                    output.Write(plain, 0, dataBytes);
+                    stored.AsSpan(chunks * Size, Size).CopyTo(stored);
                     links[0] = links[chunks];
                 }
 
@@ -123,7 +129,8 @@ public static class ReplicaDecoder
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(stored);
+            ArrayPool<byte>.Shared.Return(plain);
         }
     }
 }

@@ -18,6 +18,7 @@ internal sealed class ReplicaEncodingSession : IDisposable
     private readonly DataHasher _dataHasher;
     private readonly StreamingMerkleBuilder _tree = new();
     private readonly ReplicaLeafWriter? _leaves;
+    private readonly byte[] _previous = new byte[ChunkLayout.ChunkSize];
     private Hash32 _link = ReplicaCodec.FirstLink;
     private long _nextChunk;
 
@@ -52,12 +53,18 @@ internal sealed class ReplicaEncodingSession : IDisposable
         for (int c = 0; c < chunks; c++)
         {
             Span<byte> chunk = batch.Slice(c * ChunkLayout.ChunkSize, ChunkLayout.ChunkSize);
-            _codec.EncodeChunk(_nextChunk, _link, chunk, chunk);
+            ReadOnlySpan<byte> previous =
+                _nextChunk == 0 ? [] :
+                c == 0 ? _previous :
+                batch.Slice((c - 1) * ChunkLayout.ChunkSize, ChunkLayout.ChunkSize);
+            _codec.Apply(_nextChunk, previous, _link, chunk, chunk);
             _link = TaggedHash.Compute(DomainTags.Leaf, chunk);
             _tree.Add(_link);
             _leaves?.Append(_link);
             _nextChunk++;
         }
+
+        batch.Slice((chunks - 1) * ChunkLayout.ChunkSize, ChunkLayout.ChunkSize).CopyTo(_previous);
     }
 
     /// <summary>Checks the data hash, completes the sidecar and returns what was produced.</summary>

@@ -189,7 +189,7 @@ public sealed class ReplicaLeafFile : IDisposable
     private void ValidateIndex(long index)
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-        if ((ulong)index >= (ulong)LeafCount)
+        if (index < 0 || index >= LeafCount)
         {
             throw Error.OutOfRange(nameof(index), index, $"must be a leaf index below the leaf count {LeafCount}");
         }

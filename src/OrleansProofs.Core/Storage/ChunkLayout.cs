@@ -116,7 +116,7 @@ public readonly record struct ChunkLayout
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or not below <see cref="ChunkCount"/>.</exception>
     public void ValidateIndex(long index)
     {
-        if ((ulong)index >= (ulong)ChunkCount)
+        if (index < 0 || index >= ChunkCount)
         {
             throw Error.OutOfRange(nameof(index), index, $"must be a chunk index below the chunk count {ChunkCount}");
         }

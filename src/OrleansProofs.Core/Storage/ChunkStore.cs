@@ -131,7 +131,7 @@ public sealed class ChunkStore : IDisposable, IAsyncDisposable
     private long Validate(long index, int destinationLength)
     {
         ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-        if ((ulong)index >= (ulong)ChunkCount)
+        if (index < 0 || index >= ChunkCount)
         {
             throw Error.OutOfRange(nameof(index), index, $"must be a chunk index below the chunk count {ChunkCount}");
         }
