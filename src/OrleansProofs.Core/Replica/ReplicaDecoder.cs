@@ -11,13 +11,13 @@ namespace OrleansProofs.Core.Replica;
 /// <summary>
 /// Restores original bytes from a replica. Decoding chunk <c>i</c> needs only stored chunks
 /// <c>i − 1</c> and <c>i</c>, so single chunks decode at random and whole files decode in parallel
-/// (pads of a batch are derived concurrently); every stored chunk is checked against the committed
-/// replica root and the result against the committed data hash.
+/// (the chunks of a batch are decoded concurrently); every stored chunk is checked against the
+/// committed replica root and the result against the committed data hash.
 /// </summary>
 public static class ReplicaDecoder
 {
     /// <summary>
-    /// Reads stored chunk <paramref name="index"/> (and its predecessor, for the link) from
+    /// Reads stored chunk <paramref name="index"/> (and its predecessor, which its words are chained to) from
     /// <paramref name="store"/> and writes the plain 4,096-byte chunk (the last one with its zero
     /// padding) to <paramref name="plainChunk"/>. Allocation-free.
     /// </summary>
@@ -28,15 +28,13 @@ public static class ReplicaDecoder
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(codec);
         Span<byte> previous = stackalloc byte[ChunkLayout.ChunkSize];
-        Hash32 link = ReplicaCodec.FirstLink;
         if (index > 0 && index < store.ChunkCount)
         {
             store.ReadChunk(index - 1, previous);
-            link = TaggedHash.Compute(DomainTags.Leaf, previous);
         }
 
         store.ReadChunk(index, plainChunk);
-        codec.Apply(index, index == 0 ? [] : previous, link, plainChunk, plainChunk);
+        codec.Decode(index, index == 0 ? [] : previous, plainChunk, plainChunk);
     }
 
     /// <summary>
@@ -69,7 +67,6 @@ public static class ReplicaDecoder
         const int Size = ChunkLayout.ChunkSize;
         byte[] stored = ArrayPool<byte>.Shared.Rent((ReplicaEncoder.BatchChunks + 1) * Size);
         byte[] plain = ArrayPool<byte>.Shared.Rent(ReplicaEncoder.BatchChunks * Size);
-        Hash32[] links = new Hash32[ReplicaEncoder.BatchChunks + 1];
         try
         {
             using (ChunkStore store = ChunkStore.Open(replicaPath, info.TotalChunks))
@@ -77,7 +74,6 @@ public static class ReplicaDecoder
             using (DataHasher dataHasher = new(info.FileLength))
             {
                 StreamingMerkleBuilder tree = new();
-                links[0] = ReplicaCodec.FirstLink;
                 for (long first = 0; first < layout.ChunkCount; first += ReplicaEncoder.BatchChunks)
                 {
                     int chunks = (int)Math.Min(ReplicaEncoder.BatchChunks, layout.ChunkCount - first);
@@ -85,24 +81,22 @@ public static class ReplicaDecoder
                     {
                         Span<byte> chunk = stored.AsSpan(c * Size, Size);
                         store.ReadChunk(first + c - 1, chunk);
-                        links[c] = TaggedHash.Compute(DomainTags.Leaf, chunk);
-                        tree.Add(links[c]);
+                        tree.Add(TaggedHash.Compute(DomainTags.Leaf, chunk));
                     }
 
-                    // Chunk c needs only stored chunk c − 1 and its leaf: the pads are independent.
+                    // Chunk c needs only stored chunks c − 1 and c: the chunks decode independently.
                     long batchFirst = first;
                     Parallel.For(1, chunks + 1, c =>
                     {
                         long index = batchFirst + c - 1;
                         ReadOnlySpan<byte> previous = index == 0 ? [] : stored.AsSpan((c - 1) * Size, Size);
-                        codec.Apply(index, previous, links[c - 1], stored.AsSpan(c * Size, Size), plain.AsSpan((c - 1) * Size, Size));
+                        codec.Decode(index, previous, stored.AsSpan(c * Size, Size), plain.AsSpan((c - 1) * Size, Size));
                     });
 
                     int dataBytes = (int)(Math.Min((first + chunks) << ChunkLayout.ChunkShift, layout.FileLength) - (first << ChunkLayout.ChunkShift));
                     dataHasher.Append(plain.AsSpan(0, dataBytes));
                     output.Write(plain, 0, dataBytes);
                     stored.AsSpan(chunks * Size, Size).CopyTo(stored);
-                    links[0] = links[chunks];
                 }
 
                 Hash32 root = tree.ComputeRoot();

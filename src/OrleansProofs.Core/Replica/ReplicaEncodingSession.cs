@@ -19,7 +19,6 @@ internal sealed class ReplicaEncodingSession : IDisposable
     private readonly StreamingMerkleBuilder _tree = new();
     private readonly ReplicaLeafWriter? _leaves;
     private readonly byte[] _previous = new byte[ChunkLayout.ChunkSize];
-    private Hash32 _link = ReplicaCodec.FirstLink;
     private long _nextChunk;
 
     internal ReplicaEncodingSession(ChunkLayout layout, ProverPublicKey prover, in Hash32 dataHash, uint workFactor, ReplicaLeafWriter? leaves)
@@ -57,10 +56,10 @@ internal sealed class ReplicaEncodingSession : IDisposable
                 _nextChunk == 0 ? [] :
                 c == 0 ? _previous :
                 batch.Slice((c - 1) * ChunkLayout.ChunkSize, ChunkLayout.ChunkSize);
-            _codec.Apply(_nextChunk, previous, _link, chunk, chunk);
-            _link = TaggedHash.Compute(DomainTags.Leaf, chunk);
-            _tree.Add(_link);
-            _leaves?.Append(_link);
+            _codec.Encode(_nextChunk, previous, chunk, chunk);
+            Hash32 leaf = TaggedHash.Compute(DomainTags.Leaf, chunk);
+            _tree.Add(leaf);
+            _leaves?.Append(leaf);
             _nextChunk++;
         }
 

@@ -8,9 +8,10 @@ using OrleansProofs.Core.Tests.Storage;
 namespace OrleansProofs.Core.Tests.Replica;
 
 /// <summary>
-/// Verifies the per-chunk encoding: the key and pad follow the documented layout (checked against
-/// an independent reference), decoding inverts encoding, and the pad really depends on the prover,
-/// the data, the work factor, the chunk index and the whole previous stored chunk.
+/// Verifies the per-chunk encoding: the key and the word chains follow the documented layout
+/// (checked against an independent reference), decoding inverts encoding, and a stored chunk
+/// depends on the prover, the data, the work factor, the index and every word of the previous
+/// stored chunk.
 /// </summary>
 public sealed class ReplicaCodecTests
 {
@@ -39,92 +40,110 @@ public sealed class ReplicaCodecTests
     [InlineData(0u, 5L)]
     [InlineData(1u, 1L)]
     [InlineData(16u, 0L)]
-    [InlineData(16u, 3L)]
+    [InlineData(127u, 3L)]
+    [InlineData(128u, 3L)]
     [InlineData(300u, 9L)]
-    public void Pad_MatchesTheReference(uint workFactor, long index)
+    public void EncodeChunk_MatchesTheReference(uint workFactor, long index)
     {
-        Hash32 dataHash = Sha256.Hash([1, 2, 3]);
-        ReplicaCodec codec = new(VectorKey, dataHash, workFactor);
+        ReplicaCodec codec = new(VectorKey, Sha256.Hash([1, 2, 3]), workFactor);
         byte[] previous = index == 0 ? [] : RandomChunk((int)index);
-        byte[] pad = new byte[4096];
-        codec.ComputePad(index, previous, pad);
-        Assert.Equal(ReplicaReference.Pad(codec.Key.ToArray(), index, previous, workFactor), pad);
+        byte[] plain = RandomChunk(100 + (int)index);
+        byte[] stored = new byte[4096];
+        codec.EncodeChunk(index, previous, plain, stored);
+        Assert.Equal(ReplicaReference.EncodeChunk(codec.Key.ToArray(), index, previous, plain, workFactor), stored);
     }
 
     [Theory]
-    [InlineData(0u)]
-    [InlineData(16u)]
-    [InlineData(64u)]
-    public void Decode_InvertsEncode_AlsoInPlace(uint workFactor)
+    [InlineData(0u, 0L)]
+    [InlineData(16u, 7L)]
+    [InlineData(200u, 7L)]
+    public void Decode_InvertsEncode_AlsoInPlace(uint workFactor, long index)
     {
         ReplicaCodec codec = new(VectorKey, Sha256.Hash([9]), workFactor);
         byte[] plain = RandomChunk(1);
-        byte[] previous = RandomChunk(2);
+        byte[] previous = index == 0 ? [] : RandomChunk(2);
         byte[] stored = new byte[4096];
-        codec.EncodeChunk(7, previous, plain, stored);
+        codec.EncodeChunk(index, previous, plain, stored);
         Assert.NotEqual(plain, stored);
 
         byte[] decoded = new byte[4096];
-        codec.DecodeChunk(7, previous, stored, decoded);
+        codec.DecodeChunk(index, previous, stored, decoded);
         Assert.Equal(plain, decoded);
 
         byte[] inPlace = (byte[])stored.Clone();
-        codec.DecodeChunk(7, previous, inPlace, inPlace);
+        codec.DecodeChunk(index, previous, inPlace, inPlace);
         Assert.Equal(plain, inPlace);
+
+        byte[] encodedInPlace = (byte[])plain.Clone();
+        codec.EncodeChunk(index, previous, encodedInPlace, encodedInPlace);
+        Assert.Equal(stored, encodedInPlace);
     }
 
     [Fact]
-    public void Pad_DependsOnProverDataWorkFactorIndexAndPreviousChunk()
+    public void StoredChunk_DependsOnProverDataWorkFactorAndIndex()
     {
         Hash32 dataHash = Sha256.Hash([4]);
         byte[] previous = RandomChunk(3);
-        byte[] Pad(ProverPublicKey prover, Hash32 data, uint w, long index, byte[] prev)
+        byte[] plain = RandomChunk(30);
+        byte[] Encode(ProverPublicKey prover, Hash32 data, uint w, long index)
         {
-            byte[] pad = new byte[4096];
-            new ReplicaCodec(prover, data, w).ComputePad(index, prev, pad);
-            return pad;
+            byte[] stored = new byte[4096];
+            new ReplicaCodec(prover, data, w).EncodeChunk(index, previous, plain, stored);
+            return stored;
         }
 
-        byte[] baseline = Pad(VectorKey, dataHash, 32, 5, previous);
+        byte[] baseline = Encode(VectorKey, dataHash, 32, 5);
         byte[] otherKeyBytes = StorageVectors.PublicKey();
         otherKeyBytes[31] ^= 1;
-        Assert.NotEqual(baseline, Pad(new ProverPublicKey(otherKeyBytes), dataHash, 32, 5, previous));
-        Assert.NotEqual(baseline, Pad(VectorKey, Sha256.Hash([5]), 32, 5, previous));
-        Assert.NotEqual(baseline, Pad(VectorKey, dataHash, 33, 5, previous));
-        Assert.NotEqual(baseline, Pad(VectorKey, dataHash, 32, 6, previous));
+        Assert.NotEqual(baseline, Encode(new ProverPublicKey(otherKeyBytes), dataHash, 32, 5));
+        Assert.NotEqual(baseline, Encode(VectorKey, Sha256.Hash([5]), 32, 5));
+        Assert.NotEqual(baseline, Encode(VectorKey, dataHash, 33, 5));
+        Assert.NotEqual(baseline, Encode(VectorKey, dataHash, 32, 6));
+    }
 
-        // Any single flipped bit anywhere in the previous stored chunk changes the pad (through the
-        // link, and through the words the chain reads).
-        foreach (int bit in new[] { 0, 8 * 2048 + 3, 8 * 4095 + 7 })
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(64)]
+    [InlineData(127)]
+    public void EveryWordOfThePreviousChunk_FeedsTheSameWordAndAllLaterOnes(int word)
+    {
+        // Flipping one bit of word k of the stored chunk above changes word k of this chunk (its
+        // "up" input) and, through the left chain, every word after it, but no word before it. So
+        // rebuilding a stored chunk needs the whole previous stored chunk, not a digest of it.
+        ReplicaCodec codec = new(VectorKey, Sha256.Hash([6]), 256);
+        byte[] previous = RandomChunk(4);
+        byte[] plain = RandomChunk(5);
+        byte[] stored = new byte[4096];
+        codec.EncodeChunk(3, previous, plain, stored);
+
+        byte[] changed = (byte[])previous.Clone();
+        changed[(word * 32) + 17] ^= 0x10;
+        byte[] other = new byte[4096];
+        codec.EncodeChunk(3, changed, plain, other);
+        for (int k = 0; k < 128; k++)
         {
-            byte[] changed = (byte[])previous.Clone();
-            changed[bit / 8] ^= (byte)(1 << (bit % 8));
-            Assert.NotEqual(baseline, Pad(VectorKey, dataHash, 32, 5, changed));
+            bool same = stored.AsSpan(k * 32, 32).SequenceEqual(other.AsSpan(k * 32, 32));
+            Assert.True(same == (k < word), $"word {k} after flipping word {word} above");
         }
     }
 
     [Fact]
-    public void Chain_ReadsThePreviousChunkItself_NotOnlyItsDigest()
+    public void WorkFactor_IsSpreadOverTheWords_AndEachIterationChangesTheResult()
     {
-        // Reference pads with the link held fixed but the words the chain reads replaced: if the
-        // chain did not read the previous chunk, the pad would not change. This is what stops a
-        // cheater from keeping a 32-byte digest per chunk in place of the chunk.
-        ReplicaCodec codec = new(VectorKey, Sha256.Hash([6]), 64);
-        byte[] previous = RandomChunk(4);
-        byte[] link = ReplicaReference.Tagged("posc/v1/leaf", previous);
-        byte[] s0 = ReplicaReference.Tagged("posc/v1/replica-pad", codec.Key.ToArray(), ReplicaReference.U64(3), link);
-        byte[] withWords = s0;
-        byte[] withZeros = s0;
-        for (int j = 0; j < 64; j++)
+        // W = 1 adds one iteration to word 0 only: word 0 differs from W = 0 and, through the chain,
+        // so does every later word. W = 128 adds one iteration to every word.
+        byte[] plain = RandomChunk(7);
+        byte[] Encode(uint w)
         {
-            withWords = System.Security.Cryptography.SHA256.HashData([.. withWords, .. previous.AsSpan(32 * (withWords[0] % 128), 32)]);
-            withZeros = System.Security.Cryptography.SHA256.HashData([.. withZeros, .. new byte[32]]);
+            byte[] stored = new byte[4096];
+            new ReplicaCodec(VectorKey, Hash32.Zero, w).EncodeChunk(0, [], plain, stored);
+            return stored;
         }
 
-        Assert.NotEqual(withWords, withZeros);
-        byte[] pad = new byte[4096];
-        codec.ComputePad(3, previous, pad);
-        Assert.Equal(System.Security.Cryptography.SHA256.HashData([.. withWords, 0, 0, 0, 0]), pad.AsSpan(0, 32).ToArray());
+        Assert.Equal(ReplicaReference.EncodeChunk(ReplicaCodec.DeriveKey(VectorKey, Hash32.Zero, 1).ToArray(), 0, [], plain, 1), Encode(1));
+        Assert.Equal(ReplicaReference.EncodeChunk(ReplicaCodec.DeriveKey(VectorKey, Hash32.Zero, 128).ToArray(), 0, [], plain, 128), Encode(128));
+        Assert.NotEqual(Encode(0), Encode(1));
     }
 
     [Fact]
@@ -138,8 +157,8 @@ public sealed class ReplicaCodecTests
         Assert.Throws<ArgumentException>("previousStoredChunk", () => codec.DecodeChunk(1, new byte[4095], chunk, chunk));
         Assert.Throws<ArgumentException>("plainChunk", () => codec.EncodeChunk(0, [], new byte[4095], chunk));
         Assert.Throws<ArgumentException>("storedChunk", () => codec.EncodeChunk(0, [], chunk, new byte[10]));
-        Assert.Throws<ArgumentException>("pad", () => codec.ComputePad(0, [], new byte[32]));
-        Assert.Throws<ArgumentOutOfRangeException>("index", () => codec.ComputePad(-1, chunk, chunk));
+        Assert.Throws<ArgumentException>("plainChunk", () => codec.DecodeChunk(0, [], chunk, new byte[4095]));
+        Assert.Throws<ArgumentOutOfRangeException>("index", () => codec.EncodeChunk(-1, chunk, chunk, chunk));
         Assert.Throws<ArgumentException>("storedChunk", () => ReplicaCodec.LeafHash(new byte[4095]));
     }
 }

@@ -86,6 +86,7 @@ public sealed class ReplicaEncoderTests
         Assert.Equal(StorageVectors.Leaf0W16, ReplicaCodec.LeafHash(stored.AsSpan(0, 4096)).ToString());
         Assert.Equal(StorageVectors.Leaf1W16, ReplicaCodec.LeafHash(stored.AsSpan(4096, 4096)).ToString());
         Assert.Equal(StorageVectors.Stored0PrefixW16, Convert.ToHexStringLower(stored.AsSpan(0, 32)));
+        Assert.Equal(StorageVectors.RootW16, ReplicaReference.Encode(DataHashTests.Pattern5000(), StorageVectors.PublicKey(), 16).Root.ToString());
 
         ReplicaInfo w1024 = await ReplicaEncoder.EncodeFileAsync(input, dir.File("w1024"), VectorKey, workFactor: 1024);
         Assert.Equal(StorageVectors.RootW1024, w1024.ReplicaRoot.ToString());

@@ -45,24 +45,30 @@ internal static class ReplicaReference
     public static byte[] Key(byte[] publicKey, byte[] dataHash, uint workFactor) =>
         Tagged("posc/v1/replica-key", publicKey, dataHash, [1], U32(workFactor));
 
-    public static byte[] Pad(byte[] key, long index, byte[] previousStored, uint workFactor)
+    /// <summary>Encodes one chunk word by word, exactly as the document states it.</summary>
+    public static byte[] EncodeChunk(byte[] key, long index, byte[] previousStored, byte[] plain, uint workFactor)
     {
-        byte[] link = index == 0 ? new byte[32] : Tagged("posc/v1/leaf", previousStored);
-        byte[] previous = index == 0 ? new byte[4096] : previousStored;
-        byte[] s = Tagged("posc/v1/replica-pad", key, U64((ulong)index), link);
-        for (uint j = 0; j < workFactor; j++)
+        byte[] above = index == 0 ? new byte[4096] : previousStored;
+        byte[] row = Tagged("posc/v1/replica-pad", key, U64((ulong)index));
+        byte[] stored = new byte[4096];
+        for (int k = 0; k < 128; k++)
         {
-            int w = s[0] % 128;
-            s = SHA256.HashData([.. s, .. previous.AsSpan(32 * w, 32)]);
+            byte[] left = k == 0 ? new byte[32] : stored[((k - 1) * 32)..(k * 32)];
+            byte[] up = above[(k * 32)..((k + 1) * 32)];
+            byte[] x = SHA256.HashData([.. row, (byte)k, .. left, .. up]);
+            long iterations = (workFactor / 128) + (k < workFactor % 128 ? 1 : 0);
+            for (long j = 0; j < iterations; j++)
+            {
+                x = SHA256.HashData(x);
+            }
+
+            for (int b = 0; b < 32; b++)
+            {
+                stored[(k * 32) + b] = (byte)(plain[(k * 32) + b] ^ x[b]);
+            }
         }
 
-        byte[] pad = new byte[4096];
-        for (uint b = 0; b < 128; b++)
-        {
-            SHA256.HashData([.. s, .. U32(b)]).CopyTo(pad, 32 * (int)b);
-        }
-
-        return pad;
+        return stored;
     }
 
     /// <summary>Encodes a whole file: the replica bytes, its leaves and its root.</summary>
@@ -77,13 +83,7 @@ internal static class ReplicaReference
         {
             byte[] plain = new byte[4096];
             data.AsSpan(i * 4096, Math.Min(4096, data.Length - (i * 4096))).CopyTo(plain);
-            byte[] pad = Pad(key, i, previous, workFactor);
-            byte[] stored = new byte[4096];
-            for (int k = 0; k < 4096; k++)
-            {
-                stored[k] = (byte)(plain[k] ^ pad[k]);
-            }
-
+            byte[] stored = EncodeChunk(key, i, previous, plain, workFactor);
             stored.CopyTo(replica, i * 4096);
             leaves[i] = new Hash32(Tagged("posc/v1/leaf", stored));
             previous = stored;
