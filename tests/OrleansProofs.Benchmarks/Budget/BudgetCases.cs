@@ -5,6 +5,9 @@ using OrleansProofs.Core.Hierarchy;
 using OrleansProofs.Core.Merkle;
 using OrleansProofs.Core.Protocol;
 using OrleansProofs.Core.Vdf;
+using OrleansProofs.Core.Replica;
+using OrleansProofs.Core.Signatures;
+using OrleansProofs.Core.Storage;
 
 namespace OrleansProofs.Benchmarks.Budget;
 
@@ -80,6 +83,34 @@ public static class BudgetCases
                 throw new InvalidOperationException("hierarchy path must verify");
             }
         });
+
+        // Storage: the chunk a chain reads at every block, read into a caller buffer and leaf-hashed.
+        string replicaPath = Path.Combine(Path.GetTempPath(), $"posc-budget-{Environment.ProcessId}.replica");
+        byte[] replicaBytes = new byte[64 * ChunkLayout.ChunkSize];
+        new Random(7).NextBytes(replicaBytes);
+        File.WriteAllBytes(replicaPath, replicaBytes);
+        ChunkStore store = ChunkStore.Open(replicaPath);
+        File.Delete(replicaPath); // FileShare.Delete: the open store keeps reading; nothing is left behind.
+        byte[] destination = new byte[ChunkLayout.ChunkSize];
+        long next = 0;
+        yield return new("replica leaf hash 4 KiB", 0, () => sink = ReplicaCodec.LeafHash(chunk));
+        yield return new("chunk store read 4 KiB into caller buffer", 0, () => store.ReadChunk(next++ % store.ChunkCount, destination));
+
+        ReplicaCodec codec = new(new ProverPublicKey(new byte[32]), Sha256.Hash(message), 16);
+        byte[] previousStored = new byte[ChunkLayout.ChunkSize];
+        yield return new("replica encode chunk (W=16)", 0, () => codec.EncodeChunk(1, previousStored, chunk, destination));
+
+        StreamingMerkleBuilder builder = new();
+        yield return new("streaming merkle add", 0, () =>
+        {
+            if (builder.Count == 1_000_000)
+            {
+                builder.Reset();
+            }
+
+            builder.Add(leaves[(int)(builder.Count % leaves.Length)]);
+        });
         GC.KeepAlive(sink);
+        GC.KeepAlive(store);
     }
 }
