@@ -130,8 +130,11 @@ public sealed record ConsensusParameters
     /// <summary>Version of the prover-specific replica encoding new chains use. Default: 1.</summary>
     public byte ReplicaEncodingVersion { get; init; } = 1;
 
-    /// <summary>Per-chunk work factor of the replica encoding new chains use. Default: 64 (dev: 4).</summary>
-    public uint ReplicaWorkFactor { get; init; } = 64;
+    /// <summary>
+    /// Per-chunk work factor of the replica encoding new chains use: sequential SHA-256 steps a
+    /// cheater must redo per rebuilt chunk (docs/protocol.md §3). Default: 1,024 (dev: 4).
+    /// </summary>
+    public uint ReplicaWorkFactor { get; init; } = Replica.ReplicaCodec.DefaultWorkFactor;
 
     /// <summary>Smallest file a chain accepts, in bytes. Default: 65,536 (16 chunks; dev: 1).</summary>
     public ulong MinimumFileSizeBytes { get; init; } = 65_536;
@@ -244,7 +247,7 @@ public sealed record ConsensusParameters
         Check(CheckpointBond >= 1, nameof(CheckpointBond), "must be at least 1 token unit", CheckpointBond);
         Check(SlashingPenalty <= CheckpointBond, nameof(SlashingPenalty), $"must not exceed CheckpointBond ({CheckpointBond}): nothing beyond the bond can be slashed", SlashingPenalty);
         Check(ReplicaEncodingVersion >= 1, nameof(ReplicaEncodingVersion), "must be at least 1 (0 is reserved)", ReplicaEncodingVersion);
-        Check(ReplicaWorkFactor >= 1, nameof(ReplicaWorkFactor), "must be at least 1", ReplicaWorkFactor);
+        Check(ReplicaWorkFactor is >= 1 and <= Replica.ReplicaCodec.MaxWorkFactor, nameof(ReplicaWorkFactor), $"must be between 1 and {Replica.ReplicaCodec.MaxWorkFactor}", ReplicaWorkFactor);
         Check(MinimumFileSizeBytes is >= 1 and <= ProtocolConstants.MaxFileLength, nameof(MinimumFileSizeBytes), $"must be between 1 and {ProtocolConstants.MaxFileLength}", MinimumFileSizeBytes);
         return errors;
 

@@ -35,8 +35,8 @@ public sealed class ProtocolVectorTests
     internal const string AccessDigestPatternedBeaconHex = "1c77a981371afcc5f19682804c507cc779bc9e266cc9cf05b9ac12563f12de7e";
     internal const string CommitmentHex = "769e8b6f89d6dd4d6a6d33774a2dea74e842a82a90278434fde70af80a3839e6";
     internal const string GapHex = "b19b3e23beb62e2e91b25a6101cabeac7c62f3012d1baac71417ca9919bf4ed3";
-    internal const string StandardParametersHex = "49d36054536405eb8ea88c8479edb3407da706d3a111c5403dea0321379d1bf3";
-    internal const string EnhancedParametersHex = "f93af81c70e1f8833111e569457eb25b93b4ac6bf034a58fb3fccaf6d13710d1";
+    internal const string StandardParametersHex = "9578e8cd7c8d30c0f9ef75305142e7bfbbadcb2c6647250130c23c48ac3f6d06";
+    internal const string EnhancedParametersHex = "2bf7d859e30afe915e63ce0735933cd944bfe64485cbb1d21cfbd78c12bb3079";
     internal const string DevParametersHex = "8cdb28b58adbfacd7ce9cae0ac346639eb0c5d3493c3678dfcd7ef3265844d0c";
 
     // Access digests of Selection4 at block 1001 over chunk_i = 4,096 × byte(index_i mod 256).
