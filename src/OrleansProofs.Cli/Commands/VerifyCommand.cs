@@ -68,21 +68,21 @@ public static class VerifyCommand
             HelpName = "file",
             Required = true,
         };
-        Option<ConsensusParameters> profile = new("--profile")
+        Option<string> profile = new("--profile")
         {
             Description = $"The consensus profile the prover runs ({string.Join(", ", ConsensusParameters.ProfileNames)}).",
             HelpName = string.Join('|', ConsensusParameters.ProfileNames),
-            DefaultValueFactory = _ => ConsensusParameters.Standard,
+            DefaultValueFactory = _ => ConsensusParameters.Standard.Name,
             CustomParser = result =>
             {
-                string token = SingleToken(result);
-                if (ConsensusParameters.ProfileNames.Contains(token.ToLowerInvariant()))
+                string token = SingleToken(result).ToLowerInvariant();
+                if (ConsensusParameters.ProfileNames.Contains(token))
                 {
-                    return ConsensusParameters.FromName(token);
+                    return token;
                 }
 
-                result.AddError($"--profile must be one of {string.Join(", ", ConsensusParameters.ProfileNames)}; got '{token}'.");
-                return ConsensusParameters.Standard;
+                result.AddError($"--profile must be one of {string.Join(", ", ConsensusParameters.ProfileNames)}; got '{SingleToken(result)}'.");
+                return ConsensusParameters.Standard.Name;
             },
         };
         Option<string?> registration = new("--registration")
@@ -130,7 +130,7 @@ public static class VerifyCommand
                 parseResult.GetValue(format),
                 parseResult.GetRequiredValue(publicKey),
                 parseResult.GetRequiredValue(blockHashes),
-                parseResult.GetRequiredValue(profile),
+                ConsensusParameters.FromName(parseResult.GetRequiredValue(profile)),
                 parseResult.GetValue(registration),
                 parseResult.GetValue(pathProof),
                 parseResult.GetValue(nonce))));
