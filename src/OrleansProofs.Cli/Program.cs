@@ -93,6 +93,7 @@ public static class Program
         root.Subcommands.Add(LegacyCommands.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context, FileInspectors.Default));
         root.Subcommands.Add(KeygenCommand.Create(context));
+        root.Subcommands.Add(VdfCommands.Create(context));
         return root;
     }
 
