@@ -18,8 +18,8 @@ namespace OrleansProofs.Cli.Proofs;
 ///   "encodingVersion": 1, "workFactor": 64, "anchorHeight": 1000, "anchorBlockHash": "&lt;64 hex&gt;"
 /// }
 /// </code>
-/// Every field is required and no other field is accepted (a misspelt name is an error, not a
-/// silently ignored value). Integers are JSON numbers or strings of decimal digits (for u64 values a
+/// Every field is required, exactly once, and no other field is accepted (a misspelt name is an
+/// error, not a silently ignored value); <c>//</c> and <c>/* */</c> comments are allowed. Integers are JSON numbers or strings of decimal digits (for u64 values a
 /// JavaScript reader would round). With the prover's public key the fields become a
 /// <see cref="ChainHeader"/> (<see cref="ToHeader"/>); chain id, chunk count and anchored commitment
 /// are derived, never read. Every error names the file and the JSON field.
@@ -72,11 +72,17 @@ public static class RegistrationFile
                 throw new FormatException($"Registration file '{source}' must hold one JSON object with the fields {string.Join(", ", FieldNames)}; found a JSON {root.ValueKind.ToString().ToLowerInvariant()}.");
             }
 
+            HashSet<string> seen = new(StringComparer.Ordinal);
             foreach (JsonProperty property in root.EnumerateObject())
             {
                 if (!FieldNames.Contains(property.Name, StringComparer.Ordinal))
                 {
                     throw new FormatException($"Registration file '{source}': unknown field \"{property.Name}\"; the fields are {string.Join(", ", FieldNames)}.");
+                }
+
+                if (!seen.Add(property.Name))
+                {
+                    throw new FormatException($"Registration file '{source}': field \"{property.Name}\" appears more than once.");
                 }
             }
 

@@ -55,6 +55,7 @@ public sealed class RegistrationFileTests
     [Theory]
     [InlineData("\"fileLength\": 1000000,", "", "missing field \"fileLength\"")]
     [InlineData("\"fileLength\": 1000000,", "\"fileLength\": 1000000, \"fileLenght\": 1,", "unknown field \"fileLenght\"")]
+    [InlineData("\"fileLength\": 1000000,", "\"fileLength\": 1000000, \"fileLength\": 2,", "field \"fileLength\" appears more than once")]
     [InlineData("\"fileLength\": 1000000,", "\"fileLength\": -1,", "field \"fileLength\" must be a whole number")]
     [InlineData("\"fileLength\": 1000000,", "\"fileLength\": 1.5,", "field \"fileLength\" must be a whole number")]
     [InlineData("\"fileLength\": 1000000,", "\"fileLength\": true,", "field \"fileLength\" must be a whole number")]
