@@ -89,9 +89,11 @@ public static class Program
         RootCommand root = new("posc — proof-of-storage-continuity tool. Exit codes: 0 valid, 1 invalid (first failure named), 2 usage or unreadable input.");
         root.Options.Add(context.JsonOption);
         root.Options.Add(context.VerboseOption);
+        root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(LegacyCommands.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context, FileInspectors.Default));
         root.Subcommands.Add(KeygenCommand.Create(context));
+        root.Subcommands.Add(VdfCommands.Create(context));
         return root;
     }
 

@@ -10,7 +10,8 @@ namespace OrleansProofs.Cli;
 /// <see cref="Report"/> (a field store, cheap enough for a per-record loop); a timer draws the line
 /// from half a second in (work that ends sooner never shows a bar) and redraws it four times a
 /// second, so the bar also shows elapsed time while the work is in a phase that cannot report
-/// (<see cref="SetPhase"/>). Inert when disabled: nothing is ever written.
+/// (<see cref="SetPhase"/>), or fills with time for work of a known duration (<see cref="SetTimedPhase"/>).
+/// Inert when disabled: nothing is ever written.
 /// </summary>
 public sealed class ProgressBar : IDisposable
 {
@@ -25,6 +26,8 @@ public sealed class ProgressBar : IDisposable
     private string _label;
     private long _done;
     private long _total;
+    private long _timedPhaseStartTicks;
+    private long _timedPhaseTicks;
     private int _lastWidth;
     private bool _disposed;
 
@@ -48,6 +51,7 @@ public sealed class ProgressBar : IDisposable
     /// <summary>Sets the completed amount of the current phase (0..total).</summary>
     public void Report(long done, long total)
     {
+        Volatile.Write(ref _timedPhaseTicks, 0);
         Volatile.Write(ref _total, total);
         Volatile.Write(ref _done, done);
     }
@@ -59,13 +63,39 @@ public sealed class ProgressBar : IDisposable
         lock (_lock)
         {
             _label = label;
+            Volatile.Write(ref _timedPhaseTicks, 0);
             Volatile.Write(ref _total, 0);
             Volatile.Write(ref _done, 0);
         }
     }
 
+    /// <summary>
+    /// Starts a phase of about <paramref name="expected"/> duration whose bar fills with elapsed time
+    /// (for work that runs for a set time and cannot report, such as a timed measurement).
+    /// </summary>
+    public void SetTimedPhase(string label, TimeSpan expected)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(expected, TimeSpan.Zero);
+        lock (_lock)
+        {
+            _label = label;
+            Volatile.Write(ref _total, 0);
+            Volatile.Write(ref _done, 0);
+            Volatile.Write(ref _timedPhaseStartTicks, _elapsed.Elapsed.Ticks);
+            Volatile.Write(ref _timedPhaseTicks, expected.Ticks);
+        }
+    }
+
     /// <summary>The line the bar shows now (without the carriage return).</summary>
-    public string Render() => Render(_label, Volatile.Read(ref _done), Volatile.Read(ref _total), _elapsed.Elapsed);
+    public string Render()
+    {
+        TimeSpan elapsed = _elapsed.Elapsed;
+        long timedTicks = Volatile.Read(ref _timedPhaseTicks);
+        return timedTicks > 0
+            ? Render(_label, elapsed.Ticks - Volatile.Read(ref _timedPhaseStartTicks), timedTicks, elapsed)
+            : Render(_label, Volatile.Read(ref _done), Volatile.Read(ref _total), elapsed);
+    }
 
     /// <summary>The line for a phase: a bar with percentage when <paramref name="total"/> is positive, else elapsed time only.</summary>
     public static string Render(string label, long done, long total, TimeSpan elapsed)

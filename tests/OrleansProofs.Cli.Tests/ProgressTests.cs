@@ -22,6 +22,23 @@ public sealed class ProgressTests
     }
 
     [Fact]
+    public void TimedPhase_FillsWithElapsedTime()
+    {
+        using StringWriter writer = new();
+        using ProgressBar bar = new(writer, "building", enabled: false);
+
+        bar.SetTimedPhase("iterating", TimeSpan.FromHours(1));
+        Assert.StartsWith("iterating [..............................]   0% ", bar.Render(), StringComparison.Ordinal);
+
+        bar.SetTimedPhase("iterating", TimeSpan.FromMilliseconds(1));
+        Thread.Sleep(20);
+        Assert.StartsWith("iterating [##############################] 100% ", bar.Render(), StringComparison.Ordinal);
+
+        bar.SetPhase("next");
+        Assert.StartsWith("next … ", bar.Render(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DisabledBar_WritesNothing()
     {
         using StringWriter writer = new();

@@ -54,7 +54,7 @@ public static class InspectCommand
         ReadOnlySpan<byte> bytes = head.AsSpan(0, read);
         foreach (IFileInspector inspector in inspectors)
         {
-            if (inspector.Recognises(bytes))
+            if (inspector.Recognises(bytes, fileLength))
             {
                 return inspector;
             }

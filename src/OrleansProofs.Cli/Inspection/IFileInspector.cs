@@ -19,7 +19,7 @@ public interface IFileInspector
     /// <summary>How the format is recognised, for the message shown when nothing matches, e.g. <c>magic "HCHN"</c>.</summary>
     string SignatureDescription { get; }
 
-    /// <summary>How many leading bytes <see cref="Recognises"/> needs.</summary>
+    /// <summary>How many leading bytes <see cref="Recognises(ReadOnlySpan{byte})"/> needs.</summary>
     int SignatureLength { get; }
 
     /// <summary>
@@ -27,6 +27,14 @@ public interface IFileInspector
     /// them, or fewer for a shorter file) is this format's signature.
     /// </summary>
     bool Recognises(ReadOnlySpan<byte> head);
+
+    /// <summary>
+    /// True when a file of <paramref name="fileLength"/> bytes starting with <paramref name="head"/> is
+    /// this format. <c>inspect</c> calls this overload; the default is <see cref="Recognises(ReadOnlySpan{byte})"/>.
+    /// Override it for a format told by its size rather than a magic (such inspectors belong last in
+    /// <see cref="FileInspectors.Default"/>, so any magic wins).
+    /// </summary>
+    bool Recognises(ReadOnlySpan<byte> head, long fileLength) => Recognises(head);
 
     /// <summary>Describes the file: the document printed as text or JSON.</summary>
     /// <exception cref="FormatException">The file is of this format but malformed (exit code 2, the message names the field).</exception>
