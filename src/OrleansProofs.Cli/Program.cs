@@ -94,6 +94,7 @@ public static class Program
         root.Subcommands.Add(InspectCommand.Create(context, FileInspectors.Default));
         root.Subcommands.Add(KeygenCommand.Create(context));
         root.Subcommands.Add(VdfCommands.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context));
         return root;
     }
 

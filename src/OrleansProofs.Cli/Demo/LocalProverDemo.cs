@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Diagnostics;
-using System.Text.Json;
+using OrleansProofs.Cli.Proofs;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Hierarchy;
 using OrleansProofs.Core.Parameters;
@@ -168,23 +168,8 @@ public sealed class LocalProverDemo(DemoOptions options, Action<string> log)
         }
     }
 
-    private static void WriteRegistration(ChainHeader header, string path)
-    {
-        var registration = new
-        {
-            chainId = header.ChainId.ToString(),
-            proverPublicKey = header.ProverPublicKey.ToString(),
-            dataHash = header.DataHash.ToString(),
-            replicaRoot = header.ReplicaRoot.ToString(),
-            fileLength = header.FileLength,
-            totalChunks = header.TotalChunks,
-            encodingVersion = header.EncodingVersion,
-            workFactor = header.WorkFactor,
-            anchorHeight = header.AnchorHeight,
-            anchorBlockHash = header.AnchorBlockHash.ToString(),
-        };
-        File.WriteAllText(path, JsonSerializer.Serialize(registration, new JsonSerializerOptions { WriteIndented = true }));
-    }
+    private static void WriteRegistration(ChainHeader header, string path) =>
+        File.WriteAllText(path, RegistrationFile.ToJson(ChainRegistration.From(header)));
 
     private static void DeleteReplica(string replicaPath)
     {
