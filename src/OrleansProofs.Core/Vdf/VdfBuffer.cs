@@ -16,7 +16,7 @@ namespace OrleansProofs.Core.Vdf;
 /// Each block depends on the one before, so a block that was not kept costs a recomputation from
 /// the nearest kept one. The buffer is never written after the fill: every iteration only reads it,
 /// which is what lets a verifier re-execute any segment from its start state alone (see
-/// docs/security-vdf.md). One instance can be shared by any number of readers.
+/// docs/security.md §4). One instance can be shared by any number of readers.
 /// </summary>
 public sealed class VdfBuffer
 {

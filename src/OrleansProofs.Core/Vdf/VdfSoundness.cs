@@ -3,7 +3,7 @@
 namespace OrleansProofs.Core.Vdf;
 
 /// <summary>
-/// The soundness figures of sampled verification (docs/security-vdf.md), so services can report
+/// The soundness figures of sampled verification (docs/security.md §4), so services can report
 /// them and pick sample counts: k distinct segments out of m are re-executed, so a proof with j
 /// forged segments escapes one verification with probability <c>C(m − j, k) / C(m, k)</c>.
 /// </summary>

@@ -5,7 +5,7 @@ namespace OrleansProofs.Core.Vdf;
 /// <summary>
 /// What a verifier demands of a VDF proof. The buffer size comes from the consensus profile, never
 /// from the proof (a proof cannot make a verifier allocate what it chooses); the sample count sets
-/// soundness and cost (docs/security-vdf.md).
+/// soundness and cost (docs/security.md §4).
 /// </summary>
 /// <param name="BufferBytes">Required buffer size (a power of two).</param>
 /// <param name="SampleCount">Segments to re-execute (all of them when the proof has fewer).</param>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-//  VDF verification by sampled re-execution — docs/protocol.md §6 §6, soundness in docs/security-vdf.md.
+//  VDF verification by sampled re-execution — docs/protocol.md §6 §6, soundness in docs/security.md §4.
 
 using OrleansProofs.Core.Signatures;
 

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace OrleansProofs.Core.Tests.Vdf;
 
 /// <summary>
-/// Verifies the soundness figure of docs/security-vdf.md empirically: proofs whose prover skipped one
+/// Verifies the soundness figure of docs/security.md §4 empirically: proofs whose prover skipped one
 /// segment (or an eighth of them) — honest everywhere else — are rejected in at least the stated
 /// fraction of runs, minus three standard deviations, and the rejection names a forged segment.
 /// </summary>
