@@ -47,7 +47,7 @@ internal static class LegacyImportRegistration
 
         json.WriteStartObject("legacy");
         json.WriteNumber("formatVersion", LegacyFormat.FormatVersion);
-        json.WriteString("hashChainFile", basis.HashChainFilePath);
+        json.WriteString("hashChainFile", basis.HashChainFilePath is null ? null : Path.GetFullPath(basis.HashChainFilePath));
         json.WriteString("dataFile", basis.DataFilePath);
         json.WriteString("dataFileHash", basis.DataHash.ToString());
         json.WriteString("merkleRoot", basis.MerkleRoot.ToString());

@@ -225,13 +225,7 @@ public static class LegacyImporter
                 basis.Tip.BlockHeight,
                 basis.Tip.BlockHash);
 
-            using (FileStream registration = new(registrationTemp, new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-                Share = FileShare.None,
-                Options = useAsync ? FileOptions.Asynchronous : FileOptions.None,
-            }))
+            using (FileStream registration = new(registrationTemp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 LegacyImportRegistration.Write(registration, header, basis, parameters, ReplicaFileName, LeafFileName);
                 registration.Flush(flushToDisk: true);
