@@ -230,4 +230,44 @@ public sealed class ReplicaEncoderTests
         Assert.False(File.Exists(dir.File("o2")));
         Assert.False(File.Exists(dir.File("o2.partial")));
     }
+
+    [Fact]
+    public async Task EncodeStream_OfTheFirstBytes_EqualsEncodingThoseBytesAsAFile_AndLeavesTheRestUnread()
+    {
+        using TempDirectory dir = new();
+        byte[] data = RandomBytes(6 * 4096 + 123, 11);
+        byte[] longer = [.. data, .. new byte[4096 - 123], 0xEE];
+        ReplicaInfo fromFile = ReplicaEncoder.EncodeFile(dir.Write("in", data), dir.File("file"), Prover(4), workFactor: 4);
+
+        using MemoryStream sync = new(longer);
+        ReplicaInfo fromStream = ReplicaEncoder.EncodeStream(sync, data.Length, fromFile.DataHash, dir.File("sync"), Prover(4), workFactor: 4);
+        Assert.Equal(data.Length, sync.Position);
+
+        using MemoryStream async = new(longer);
+        ReplicaInfo fromAsync = await ReplicaEncoder.EncodeStreamAsync(async, data.Length, fromFile.DataHash, dir.File("async"), Prover(4), workFactor: 4);
+
+        Assert.Equal(fromFile, fromStream);
+        Assert.Equal(fromFile, fromAsync);
+        Assert.Equal(File.ReadAllBytes(dir.File("file")), File.ReadAllBytes(dir.File("sync")));
+        Assert.Equal(File.ReadAllBytes(dir.File("file")), File.ReadAllBytes(dir.File("async")));
+        Assert.Equal(File.ReadAllBytes(dir.File("file.leaves")), File.ReadAllBytes(dir.File("sync.leaves")));
+    }
+
+    [Fact]
+    public async Task EncodeStream_WrongHashShortStreamOrConflictingOption_IsRejected_AndLeavesNothingBehind()
+    {
+        using TempDirectory dir = new();
+        byte[] data = RandomBytes(3 * 4096 + 5, 12);
+        Hash32 dataHash = DataHash.Compute(data);
+        Hash32 other = DataHash.Compute(data.AsSpan(1));
+
+        Assert.Throws<InvalidDataException>(() => ReplicaEncoder.EncodeStream(new MemoryStream(data), data.Length, other, dir.File("r1"), Prover(5), 2));
+        await Assert.ThrowsAsync<InvalidDataException>(() => ReplicaEncoder.EncodeStreamAsync(new MemoryStream(data), data.Length, other, dir.File("r2"), Prover(5), 2));
+        Assert.Throws<EndOfStreamException>(() => ReplicaEncoder.EncodeStream(new MemoryStream(data), data.Length + 1, dataHash, dir.File("r3"), Prover(5), 2));
+        Assert.Throws<ArgumentException>("options", () =>
+            ReplicaEncoder.EncodeStream(new MemoryStream(data), data.Length, dataHash, dir.File("r4"), Prover(5), 2, new ReplicaEncodeOptions { DataHash = other }));
+        Assert.Throws<ArgumentOutOfRangeException>("fileLength", () => ReplicaEncoder.EncodeStream(new MemoryStream(data), 0, dataHash, dir.File("r5"), Prover(5), 2));
+
+        Assert.Empty(Directory.GetFiles(dir.Path));
+    }
 }
