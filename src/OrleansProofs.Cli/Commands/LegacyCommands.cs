@@ -21,6 +21,7 @@ public static class LegacyCommands
         ArgumentNullException.ThrowIfNull(context);
         Command legacy = new("legacy", "Work with v1 .hashchain files of the earlier prototype.");
         legacy.Subcommands.Add(CreateVerify(context));
+        legacy.Subcommands.Add(LegacyImportCommand.Create(context));
         return legacy;
     }
 
