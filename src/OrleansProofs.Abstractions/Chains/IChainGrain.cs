@@ -21,7 +21,7 @@ public interface IChainGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">The path is outside the data folder, the file is missing or too small, or its chain id under this node's key is not this grain's key.</exception>
     /// <exception cref="InvalidOperationException">No block has been recorded yet to anchor to.</exception>
     [Alias("Register")]
-    Task<ChainRegistration> RegisterAsync(ChainRegistrationRequest request);
+    Task<RegisteredChain> RegisterAsync(ChainRegistrationRequest request);
 
     /// <summary>
     /// Commits at <paramref name="ticket"/>'s block and returns the durable result. The same height

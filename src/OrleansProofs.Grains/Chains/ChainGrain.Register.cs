@@ -14,9 +14,15 @@ internal sealed partial class ChainGrain
     private const int MaxAnchorAttempts = 5;
 
     /// <inheritdoc/>
-    public async Task<ChainRegistration> RegisterAsync(ChainRegistrationRequest request)
+    public async Task<RegisteredChain> RegisterAsync(ChainRegistrationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (state.State.Header is not null && state.State.Network != request.Network)
+        {
+            throw new ArgumentException(
+                $"Chain {_chainId} is registered on network '{state.State.Network}'; the request names network '{request.Network}'.", nameof(request));
+        }
+
         if (state.State is { Header: { } registered, Enrolled: true })
         {
             return ToRegistration(registered);
@@ -94,6 +100,6 @@ internal sealed partial class ChainGrain
         new(header.ChainId, header.DataHash, header.ProverPublicKey, header.ReplicaRoot, header.TotalChunks, header.FileLength,
             header.EncodingVersion, header.WorkFactor, anchor.Height, anchor.BlockHash);
 
-    private ChainRegistration ToRegistration(ChainHeader header) =>
+    private RegisteredChain ToRegistration(ChainHeader header) =>
         new(_chainId, state.State.GroupId, state.State.RegionId, header.AnchorHeight, header.FirstHeight, header.ReplicaRoot, header.TotalChunks);
 }

@@ -70,7 +70,7 @@ internal sealed partial class ChainGrain(
     /// <inheritdoc/>
     public Task DeactivateAsync()
     {
-        ReleaseReplica();
+        // The replica is released in OnDeactivateAsync, once this activation is idle.
         DeactivateOnIdle();
         return Task.CompletedTask;
     }

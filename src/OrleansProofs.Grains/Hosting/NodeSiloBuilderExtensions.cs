@@ -2,6 +2,7 @@
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
 using OrleansProofs.Grains.Hosting;
 
 namespace Orleans.Hosting;
@@ -11,7 +12,10 @@ public static class NodeSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the node's services. The host must also add grain storage named
-    /// <see cref="NodeStorage.ProviderName"/>. Idempotent: a second call only adds its configuration.
+    /// <see cref="NodeStorage.ProviderName"/>. Grain state is stored with the Orleans binary
+    /// serializer (<see cref="OrleansGrainStorageSerializer"/>), the silo's default storage serializer
+    /// from here on: the state holds Core types that only its registered surrogates convert (the JSON
+    /// default would bypass the converters). Idempotent: a second call only adds its configuration.
     /// </summary>
     public static ISiloBuilder AddOrleansProofsNode(this ISiloBuilder builder, Action<NodeOptions> configure)
     {
@@ -24,6 +28,7 @@ public static class NodeSiloBuilderExtensions
         }
 
         builder.Services.TryAddSingleton<NodeContext>();
+        builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         builder.Services.AddSingleton<IConfigurationValidator, NodeOptionsValidator>();
         return builder;
     }

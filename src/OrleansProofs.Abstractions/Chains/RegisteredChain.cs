@@ -13,8 +13,8 @@ namespace OrleansProofs.Abstractions.Chains;
 /// <param name="ReplicaRoot">Merkle root over the stored replica's leaves.</param>
 /// <param name="TotalChunks">Number of 4,096-byte chunks.</param>
 [GenerateSerializer, Immutable]
-[Alias("OrleansProofs.ChainRegistration")]
-public sealed record ChainRegistration(
+[Alias("OrleansProofs.RegisteredChain")]
+public sealed record RegisteredChain(
     [property: Id(0)] Hash32 ChainId,
     [property: Id(1)] uint GroupId,
     [property: Id(2)] uint RegionId,
