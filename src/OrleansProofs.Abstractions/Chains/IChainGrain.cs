@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: MIT
+
+using Orleans.CodeGeneration;
+using OrleansProofs.Core.Protocol;
+
+namespace OrleansProofs.Abstractions.Chains;
+
+/// <summary>
+/// One chain (one registered file), keyed by its chain id in lower-case hex. The only writer of the
+/// chain: it encodes the replica at registration, commits once per block in height order, and keeps
+/// the header, head, length, fault count and a bounded proof window (O(1) state per chain).
+/// </summary>
+[Alias("OrleansProofs.IChainGrain")]
+[Version(1)]
+public interface IChainGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Encodes the file into this node's replica, anchors the chain to the latest recorded block and
+    /// enrolls it with the network's block ingress. Idempotent: a registered chain returns its registration.
+    /// </summary>
+    /// <exception cref="ArgumentException">The path is outside the data folder, the file is missing or too small, or its chain id under this node's key is not this grain's key.</exception>
+    /// <exception cref="InvalidOperationException">No block has been recorded yet to anchor to.</exception>
+    [Alias("Register")]
+    Task<RegisteredChain> RegisterAsync(ChainRegistrationRequest request);
+
+    /// <summary>
+    /// Commits at <paramref name="ticket"/>'s block and returns the durable result. The same height
+    /// as the head (same block hash) returns the stored result; a lower height, a different hash at the
+    /// head height, or a skipped height whose block is not in <see cref="BlockTicket.Missed"/> is rejected.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The chain is not registered.</exception>
+    /// <exception cref="ArgumentException">The ticket is older than the head, conflicts with it, or leaves a gap.</exception>
+    [Alias("Commit")]
+    Task<ChainCommit> CommitAsync(BlockTicket ticket);
+
+    /// <summary>The chain's public state and proof window.</summary>
+    [Alias("GetInfo")]
+    Task<ChainInfo> GetInfoAsync();
+
+    /// <summary>The record at <paramref name="height"/> if it is still in the proof window; otherwise null.</summary>
+    [Alias("GetRecord")]
+    Task<ChainRecord?> GetRecordAsync(ulong height);
+
+    /// <summary>Releases the replica file and deactivates this activation (the next call re-opens it).</summary>
+    [Alias("Deactivate")]
+    Task DeactivateAsync();
+}

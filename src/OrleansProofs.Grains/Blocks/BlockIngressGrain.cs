@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using OrleansProofs.Abstractions.Blocks;
+using OrleansProofs.Abstractions.Chains;
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Hierarchy;
+using OrleansProofs.Core.Proofs;
+using OrleansProofs.Core.Protocol;
+using OrleansProofs.Grains.Hosting;
+
+namespace OrleansProofs.Grains.Blocks;
+
+/// <summary>
+/// The per-network block pipeline (<see cref="IBlockIngressGrain"/>). A block is recorded only
+/// after every covered chain's commit returned, i.e. is durable in that chain's state; if any chain
+/// fails, nothing is recorded and the same block can be announced again (chains answer a repeated
+/// height from their state). Enrollment lives in BlockIngressGrain.Enroll.cs, proof paths in
+/// BlockIngressGrain.Paths.cs.
+/// </summary>
+internal sealed partial class BlockIngressGrain(
+    [PersistentState("ingress", NodeStorage.ProviderName)] IPersistentState<IngressState> state,
+    NodeContext node,
+    ILogger<BlockIngressGrain> logger) : Grain, IBlockIngressGrain
+{
+    /// <summary>The latest block's hierarchy, kept in memory so proof paths at the head need no rebuild.</summary>
+    private BlockHierarchy? _latestHierarchy;
+
+    /// <inheritdoc/>
+    public async Task<BlockResult> OnBlockAsync(BlockAnnouncement block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        if (Check(block) is { } decided)
+        {
+            return decided;
+        }
+
+        long started = Stopwatch.GetTimestamp();
+        IngressState s = state.State;
+        ChainEntryState[] covered = [.. s.Chains.Where(c => c.CoversHeight(block.Height))];
+        int activated = covered.Count(c => c.AnchorHeight + 1 == block.Height);
+        Hash32 entropy = BlockEntropy.Compute(block.BlockHash, block.Beacon, block.Height);
+        BlockTicket ticket = new(block.Height, block.BlockHash, entropy, node.Parameters.ChunksPerBlock, []);
+        ChainCommit[] commits = await CommitAllAsync(covered, ticket);
+        long committed = Stopwatch.GetTimestamp();
+
+        BlockHierarchy? hierarchy = null;
+        if (covered.Length > 0)
+        {
+            ChainEntry[] entries = new ChainEntry[covered.Length];
+            for (int i = 0; i < covered.Length; i++)
+            {
+                entries[i] = new ChainEntry(covered[i].ChainId, covered[i].GroupId, commits[i].Commitment);
+            }
+
+            hierarchy = BlockHierarchy.Build(block.Height, block.BlockHash, s.LastGlobalRoot, entries, node.Parameters.ToHierarchyParameters());
+        }
+
+        long built = Stopwatch.GetTimestamp();
+        Hash32 globalRoot = hierarchy?.GlobalRoot ?? Hash32.Zero;
+        BlockAttestation attestation = new(block.Height, block.BlockHash, globalRoot, (ulong)covered.Length, block.Timestamp, VdfIterations: 0, VdfState: Hash32.Zero);
+        byte[] signature = attestation.Sign(node.Key);
+        long signed = Stopwatch.GetTimestamp();
+
+        BlockRecord record = new(
+            block.Height,
+            block.BlockHash,
+            block.Timestamp,
+            block.Beacon,
+            s.LastGlobalRoot,
+            globalRoot,
+            (ulong)covered.Length,
+            (ulong)commits.Count(c => c.Kind == ChainRecordKind.Gap),
+            attestation.VdfIterations,
+            attestation.VdfState,
+            node.Key.PublicKey.AsHash32(),
+            [.. signature],
+            hierarchy is null ? [] : [.. hierarchy.GroupRoots.Select(g => new LevelRootData(g.Id, g.Root))],
+            hierarchy is null ? [] : [.. hierarchy.RegionRoots.Select(r => new LevelRootData(r.Id, r.Root))],
+            new BlockTimings(
+                Stopwatch.GetElapsedTime(started, committed),
+                Stopwatch.GetElapsedTime(committed, built),
+                Stopwatch.GetElapsedTime(built, signed),
+                Stopwatch.GetElapsedTime(started)));
+        BlockRecord[] blocks = [.. s.Blocks, record];
+        await SaveAsync(s with
+        {
+            Blocks = blocks.Length > node.RetainedBlocks ? [.. blocks[^node.RetainedBlocks..]] : [.. blocks],
+            LastGlobalRoot = hierarchy is null ? s.LastGlobalRoot : globalRoot,
+        });
+        _latestHierarchy = hierarchy;
+        LogBlockRecorded(logger, this.GetPrimaryKeyString(), block.Height, covered.Length, activated, record.Faults, globalRoot, record.Timings.Total.TotalMilliseconds);
+        return BlockResult.Recorded(record);
+    }
+
+    /// <inheritdoc/>
+    public Task<BlockRecord?> GetBlockAsync(ulong height) => Task.FromResult(state.State.Find(height));
+
+    /// <inheritdoc/>
+    public Task<BlockRecord?> GetLatestAsync() => Task.FromResult(state.State.Latest);
+
+    /// <summary>Decides duplicates and rejections; null when the block is the next one to process.</summary>
+    private BlockResult? Check(BlockAnnouncement block)
+    {
+        if (block.BlockHash.IsZero)
+        {
+            return BlockResult.Rejected(BlockRejection.Invalid, $"The block hash at height {block.Height} must not be all zero.");
+        }
+
+        if (state.State.Latest is not { } latest)
+        {
+            // The first block this network records may be at any height: the node starts following there.
+            return null;
+        }
+
+        if (block.Height <= latest.Height)
+        {
+            if (state.State.Find(block.Height) is { } existing)
+            {
+                return existing.BlockHash == block.BlockHash
+                    ? BlockResult.Duplicate(existing)
+                    : BlockResult.Rejected(BlockRejection.ConflictingHash,
+                        $"Height {block.Height} is recorded with block {existing.BlockHash}; the announcement has block {block.BlockHash}.");
+            }
+
+            return BlockResult.Rejected(BlockRejection.OlderHeight,
+                $"Height {block.Height} is below the latest recorded height {latest.Height} and outside the retained {state.State.Blocks.Length} blocks.");
+        }
+
+        if (block.Height != latest.Height + 1)
+        {
+            return BlockResult.Rejected(BlockRejection.Gap,
+                $"The next block must be at height {latest.Height + 1}; the announcement is at height {block.Height} (heights {latest.Height + 1}..{block.Height - 1} are missing).");
+        }
+
+        return null;
+    }
+
+    /// <summary>Runs every covered chain's commit, at most <see cref="NodeContext.CommitParallelism"/> at once; results align with <paramref name="covered"/>.</summary>
+    private async Task<ChainCommit[]> CommitAllAsync(ChainEntryState[] covered, BlockTicket ticket)
+    {
+        using SemaphoreSlim gate = new(node.CommitParallelism);
+        return await Task.WhenAll(covered.Select(CommitOneAsync));
+
+        async Task<ChainCommit> CommitOneAsync(ChainEntryState chain)
+        {
+            await gate.WaitAsync();
+            try
+            {
+                ChainCommit commit = await GrainFactory.GetGrain<IChainGrain>(chain.ChainId.ToString()).CommitAsync(ticket);
+                if (commit.Height != ticket.Height)
+                {
+                    throw new InvalidOperationException($"Chain {chain.ChainId} answered height {commit.Height} for block {ticket.Height}.");
+                }
+
+                return commit;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    /// <summary>Replaces the state and writes it; on a failed write the previous state is restored and the error rethrown.</summary>
+    private async Task SaveAsync(IngressState next)
+    {
+        IngressState previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+    }
+}

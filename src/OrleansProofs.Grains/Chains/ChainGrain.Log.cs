@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+
+using Microsoft.Extensions.Logging;
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Protocol;
+
+namespace OrleansProofs.Grains.Chains;
+
+/// <summary>Log messages of the chain grain.</summary>
+internal sealed partial class ChainGrain
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain {ChainId} registered on network {Network}: {TotalChunks} chunks, anchored at height {AnchorHeight}, group {GroupId}")]
+    private static partial void LogRegistered(ILogger logger, Hash32 chainId, string network, ulong totalChunks, ulong anchorHeight, uint groupId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Chain {ChainId} recorded {Kind} at height {Height}: {Commitment}")]
+    private static partial void LogCommitted(ILogger logger, Hash32 chainId, ulong height, ChainRecordKind kind, Hash32 commitment);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain {ChainId} could not read its replica at height {Height}; the block is recorded as a gap")]
+    private static partial void LogReplicaUnreadable(ILogger logger, Hash32 chainId, ulong height, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Chain {ChainId} released its replica file")]
+    private static partial void LogReplicaReleased(ILogger logger, Hash32 chainId);
+}

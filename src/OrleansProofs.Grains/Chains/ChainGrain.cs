@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+
+using Microsoft.Extensions.Logging;
+using OrleansProofs.Abstractions.Blocks;
+using OrleansProofs.Abstractions.Chains;
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Protocol;
+using OrleansProofs.Core.Replica;
+using OrleansProofs.Grains.Hosting;
+
+namespace OrleansProofs.Grains.Chains;
+
+/// <summary>
+/// One chain (<see cref="IChainGrain"/>): registration (replica encoding and anchoring) lives in
+/// ChainGrain.Register.cs, per-block commits in ChainGrain.Commit.cs. The replica's
+/// <see cref="Core.Storage.ChunkStore"/> opens on the first commit of an activation and closes on deactivation.
+/// </summary>
+internal sealed partial class ChainGrain(
+    [PersistentState("chain", NodeStorage.ProviderName)] IPersistentState<ChainState> state,
+    NodeContext node,
+    ILogger<ChainGrain> logger) : Grain, IChainGrain
+{
+    private Core.Storage.ChunkStore? _replica;
+    private Hash32 _chainId;
+
+    /// <inheritdoc/>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        string key = this.GetPrimaryKeyString();
+        if (!Hash32.TryParse(key, out _chainId))
+        {
+            throw new ArgumentException($"A chain grain's key must be a chain id in 64 hex digits; got '{key}'.", nameof(key));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        ReleaseReplica();
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task<ChainInfo> GetInfoAsync()
+    {
+        ChainState s = state.State;
+        ChainHeader? header = s.Header;
+        ChainStatus status = header is null ? ChainStatus.Unregistered : s.HeadHeight > header.AnchorHeight ? ChainStatus.Active : ChainStatus.Pending;
+        return Task.FromResult(new ChainInfo(
+            _chainId,
+            status,
+            header,
+            s.GroupId,
+            s.RegionId,
+            header?.TotalChunks ?? 0,
+            header is null ? 0 : s.HeadHeight - header.AnchorHeight,
+            header?.ReplicaRoot ?? Hash32.Zero,
+            s.HeadHeight,
+            s.Head,
+            s.Faults,
+            [.. s.Window]));
+    }
+
+    /// <inheritdoc/>
+    public Task<ChainRecord?> GetRecordAsync(ulong height) =>
+        Task.FromResult(state.State.Window.FirstOrDefault(r => r.Height == height));
+
+    /// <inheritdoc/>
+    public Task DeactivateAsync()
+    {
+        // The replica is released in OnDeactivateAsync, once this activation is idle.
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    private IBlockIngressGrain Ingress(string network) => GrainFactory.GetGrain<IBlockIngressGrain>(network);
+
+    /// <summary>Replaces the state and writes it; on a failed write the previous state is restored and the error rethrown.</summary>
+    private async Task SaveAsync(ChainState next)
+    {
+        ChainState previous = state.State;
+        state.State = next;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+    }
+
+    private void ReleaseReplica()
+    {
+        if (_replica is not null)
+        {
+            _replica.Dispose();
+            _replica = null;
+            LogReplicaReleased(logger, _chainId);
+        }
+    }
+
+    private static void DeleteReplicaFiles(string replicaPath)
+    {
+        File.Delete(replicaPath);
+        File.Delete(ReplicaLeafFile.PathFor(replicaPath));
+    }
+}

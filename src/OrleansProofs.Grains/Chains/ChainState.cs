@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+
+using System.Collections.Immutable;
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Protocol;
+
+namespace OrleansProofs.Grains.Chains;
+
+/// <summary>
+/// A chain's persisted state, O(1) in the chain's age: the header, the network it follows, its
+/// placement, the head, the fault count and a proof window bounded by the profile. Replaced as a
+/// whole on every change, so a failed write can restore the previous value exactly.
+/// </summary>
+[GenerateSerializer]
+[Alias("OrleansProofs.Grains.ChainState")]
+internal sealed record ChainState
+{
+    /// <summary>The anchored header; null until registered.</summary>
+    [Id(0)] public ChainHeader? Header { get; init; }
+
+    /// <summary>The network (block ingress key) the chain follows.</summary>
+    [Id(1)] public string Network { get; init; } = string.Empty;
+
+    /// <summary>True once the ingress has accepted the enrollment at the header's anchor.</summary>
+    [Id(2)] public bool Enrolled { get; init; }
+
+    /// <summary>The chain's group.</summary>
+    [Id(3)] public uint GroupId { get; init; }
+
+    /// <summary>The chain's region.</summary>
+    [Id(4)] public uint RegionId { get; init; }
+
+    /// <summary>Height of the head record (the anchor height before the first block).</summary>
+    [Id(5)] public ulong HeadHeight { get; init; }
+
+    /// <summary>The head commitment (the anchored commitment before the first block).</summary>
+    [Id(6)] public Hash32 Head { get; init; }
+
+    /// <summary>Gap records so far.</summary>
+    [Id(7)] public ulong Faults { get; init; }
+
+    /// <summary>The last records, oldest first, at most the proof window.</summary>
+    [Id(8)] public ImmutableArray<ChainRecord> Window { get; init; } = [];
+}

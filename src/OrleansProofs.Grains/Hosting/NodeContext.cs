@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: MIT
+
+using Microsoft.Extensions.Options;
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Parameters;
+using OrleansProofs.Core.Signatures;
+
+namespace OrleansProofs.Grains.Hosting;
+
+/// <summary>
+/// This node's resolved settings, shared by its grains: folders, the node key (loaded, or created on
+/// first start) and the consensus parameters of its profile.
+/// </summary>
+internal sealed class NodeContext : IDisposable
+{
+    /// <summary>File name suffix of a chain's replica in the replica folder.</summary>
+    public const string ReplicaSuffix = ".replica";
+
+    public NodeContext(IOptions<NodeOptions> options)
+    {
+        NodeOptions value = options.Value;
+        DataDirectory = Path.GetFullPath(value.DataDirectory);
+        ReplicaDirectory = Path.GetFullPath(value.ReplicaDirectory ?? Path.Combine(DataDirectory, "replicas"));
+        Directory.CreateDirectory(DataDirectory);
+        Directory.CreateDirectory(ReplicaDirectory);
+        Parameters = ConsensusParameters.FromName(value.Profile);
+        Parameters.EnsureValid();
+        Key = NodeKeyFile.LoadOrCreate(value.KeyFilePath ?? Path.Combine(DataDirectory, "node.key"), out _);
+        CommitParallelism = value.CommitParallelism;
+        RetainedBlocks = value.RetainedBlocks;
+    }
+
+    /// <summary>Absolute data folder.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>Absolute replica folder.</summary>
+    public string ReplicaDirectory { get; }
+
+    /// <summary>The node's signing key.</summary>
+    public NodeKey Key { get; }
+
+    /// <summary>The profile's consensus parameters.</summary>
+    public ConsensusParameters Parameters { get; }
+
+    /// <summary>Chain commits per block run at once.</summary>
+    public int CommitParallelism { get; }
+
+    /// <summary>Block records the ingress keeps.</summary>
+    public int RetainedBlocks { get; }
+
+    /// <summary>The absolute path of a registered file, which must lie inside the data folder.</summary>
+    /// <exception cref="ArgumentException">The path is empty, resolves outside the data folder, or names no file.</exception>
+    public string ResolveDataPath(string dataPath, string paramName)
+    {
+        if (string.IsNullOrWhiteSpace(dataPath))
+        {
+            throw new ArgumentException("The data path must name a file inside the node's data folder.", paramName);
+        }
+
+        string full = Path.GetFullPath(Path.Combine(DataDirectory, dataPath));
+        string root = Path.EndsInDirectorySeparator(DataDirectory) ? DataDirectory : DataDirectory + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(root, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The data path '{dataPath}' resolves to '{full}', outside the node's data folder '{DataDirectory}'.", paramName);
+        }
+
+        if (!File.Exists(full))
+        {
+            throw new ArgumentException($"The data path '{dataPath}' names no file ('{full}' does not exist).", paramName);
+        }
+
+        return full;
+    }
+
+    /// <summary>The replica file of <paramref name="chainId"/>: <c>{replica folder}/{chain id hex}.replica</c>.</summary>
+    public string ReplicaPathFor(in Hash32 chainId) => Path.Combine(ReplicaDirectory, chainId.ToString() + ReplicaSuffix);
+
+    /// <inheritdoc/>
+    public void Dispose() => Key.Dispose();
+}

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
+using OrleansProofs.Grains.Hosting;
+
+namespace Orleans.Hosting;
+
+/// <summary>Registers the OrleansProofs node (options, node key, consensus parameters) on a silo.</summary>
+public static class NodeSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the node's services. The host must also add grain storage named
+    /// <see cref="NodeStorage.ProviderName"/>. Grain state is stored with the Orleans binary
+    /// serializer (<see cref="OrleansGrainStorageSerializer"/>), the silo's default storage serializer
+    /// from here on: the state holds Core types that only its registered surrogates convert (the JSON
+    /// default would bypass the converters). Idempotent: a second call only adds its configuration.
+    /// </summary>
+    public static ISiloBuilder AddOrleansProofsNode(this ISiloBuilder builder, Action<NodeOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        if (builder.Services.Any(d => d.ServiceType == typeof(NodeContext)))
+        {
+            return builder;
+        }
+
+        builder.Services.TryAddSingleton<NodeContext>();
+        builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        builder.Services.AddSingleton<IConfigurationValidator, NodeOptionsValidator>();
+        return builder;
+    }
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+
+using OrleansProofs.Abstractions.Blocks;
+using OrleansProofs.Abstractions.Chains;
+using OrleansProofs.Core.Parameters;
+using OrleansProofs.Core.Protocol;
+using OrleansProofs.Grains.Tests.Infrastructure;
+
+namespace OrleansProofs.Grains.Tests.Chains;
+
+/// <summary>
+/// A chain holds its replica open only while active: after deactivation no handle of the process
+/// points at the file, it can be deleted, and the next commit re-opens it (a commit, not a gap).
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ChainDeactivationTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task DeactivationReleasesTheReplicaAndTheNextCommitReopensIt()
+    {
+        TestNetwork network = new(fixture, "deactivate");
+        await network.AnnounceAsync(30);
+        (IChainGrain chain, RegisteredChain registration) = await network.RegisterAsync(network.WriteFile(30_000, seed: 31));
+        await network.AnnounceAsync(31);
+        string replica = fixture.ReplicaPath(registration.ChainId);
+        Assert.True(ReplicaEvidence.IsOpenInThisProcess(replica), "the active chain reads its replica through an open store");
+
+        await chain.DeactivateAsync();
+        // Phase barrier: a call to a deactivating grain is served by a new activation only after
+        // the old one finished OnDeactivateAsync.
+        Assert.Equal(31UL, (await chain.GetInfoAsync()).HeadHeight);
+
+        Assert.False(ReplicaEvidence.IsOpenInThisProcess(replica), $"chain {registration.ChainId} still holds {replica} after deactivation");
+        string backup = replica + ".backup";
+        File.Copy(replica, backup);
+        File.Delete(replica);
+        Assert.False(File.Exists(replica));
+        File.Move(backup, replica);
+
+        BlockResult next = await network.AnnounceAsync(32);
+
+        Assert.Equal(0UL, next.Record!.Faults);
+        Assert.True(ReplicaEvidence.IsOpenInThisProcess(replica), "the next commit re-opens the replica");
+        ChainInfo info = await chain.GetInfoAsync();
+        Assert.Equal([ChainRecordKind.Commit, ChainRecordKind.Commit], info.Window.Select(r => r.Kind));
+        var evidence = ReplicaEvidence.Read(replica, info.Window);
+        Assert.True(ChainVerifier.Verify(info.Header!, ConsensusParameters.Dev, network.Blocks, info.Window, evidence).IsValid);
+    }
+
+    [Fact]
+    public async Task MissingReplicaRecordsAGapInsteadOfStallingTheBlock()
+    {
+        TestNetwork network = new(fixture, "missing");
+        await network.AnnounceAsync(50);
+        (IChainGrain chain, RegisteredChain registration) = await network.RegisterAsync(network.WriteFile(30_000, seed: 51));
+        await network.AnnounceAsync(51);
+        await chain.DeactivateAsync();
+        string replica = fixture.ReplicaPath(registration.ChainId);
+        File.Move(replica, replica + ".away");
+
+        BlockResult missed = await network.AnnounceAsync(52);
+        File.Move(replica + ".away", replica);
+        BlockResult back = await network.AnnounceAsync(53);
+
+        Assert.Equal(1UL, missed.Record!.Faults);
+        Assert.Equal(0UL, back.Record!.Faults);
+        ChainInfo info = await chain.GetInfoAsync();
+        Assert.Equal(1UL, info.Faults);
+        Assert.Equal([ChainRecordKind.Commit, ChainRecordKind.Gap, ChainRecordKind.Commit], info.Window.Select(r => r.Kind));
+        var evidence = ReplicaEvidence.Read(replica, info.Window);
+        Assert.True(ChainVerifier.Verify(info.Header!, ConsensusParameters.Dev, network.Blocks, info.Window, evidence).IsValid);
+    }
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+
+using Orleans.TestingHost;
+using OrleansProofs.Core.Signatures;
+using OrleansProofs.Grains.Hosting;
+
+namespace OrleansProofs.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// One in-process silo shared by the <see cref="ClusterCollection"/>: memory grain storage, the
+/// "dev" profile, and a temporary data folder with a node key written before the silo starts.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private const string DataDirectoryKey = "OrleansProofs:Tests:DataDirectory";
+
+    /// <summary>The node's data folder (registered files go here; replicas under "replicas").</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "posc-grains-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>The node's public key (the prover of every chain).</summary>
+    public ProverPublicKey Prover { get; private set; }
+
+    /// <summary>The cluster.</summary>
+    public TestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>Where the node writes the replica of <paramref name="chainId"/>.</summary>
+    public string ReplicaPath(Core.Hashing.Hash32 chainId) => Path.Combine(DataDirectory, "replicas", chainId + NodeContext.ReplicaSuffix);
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        using (NodeKey key = NodeKeyFile.LoadOrCreate(Path.Combine(DataDirectory, "node.key"), out _))
+        {
+            Prover = key.PublicKey;
+        }
+
+        TestClusterBuilder builder = new(initialSilosCount: 1);
+        builder.Properties[DataDirectoryKey] = DataDirectory;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    /// <inheritdoc/>
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+        }
+
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            string dataDirectory = siloBuilder.Configuration[DataDirectoryKey]
+                ?? throw new InvalidOperationException($"The test cluster must set {DataDirectoryKey}.");
+            siloBuilder
+                .AddMemoryGrainStorage(NodeStorage.ProviderName)
+                .AddOrleansProofsNode(options =>
+                {
+                    options.DataDirectory = dataDirectory;
+                    options.Profile = "dev";
+                    options.CommitParallelism = 2;
+                });
+        }
+    }
+}
