@@ -122,6 +122,13 @@ public sealed class ProgressBar : IDisposable
             {
                 stopped.WaitOne();
             }
+
+            // A busy machine can starve the timer: work that ran past the first-draw delay still
+            // shows its bar once, so what a user sees does not depend on thread-pool scheduling.
+            if (_lastWidth == 0 && _elapsed.Elapsed >= FirstDrawDelay)
+            {
+                Redraw();
+            }
         }
 
         lock (_lock)
