@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 
-using OrleansProofs.Core.Encoding;
 using OrleansProofs.Core.Hashing;
 
 namespace OrleansProofs.Core.Hierarchy;
@@ -17,17 +16,8 @@ public static class GroupRoot
     public const int SeedInputSize = 14 + 4 + 8 + 4 + Hash32.Size;
 
     /// <summary>The group seed over the members' Merkle root <paramref name="membersRoot"/>.</summary>
-    public static Hash32 ComputeSeed(uint groupId, ulong height, uint memberCount, in Hash32 membersRoot)
-    {
-        Span<byte> buffer = stackalloc byte[SeedInputSize];
-        ProtocolWriter writer = new(buffer);
-        writer.WriteTag(DomainTags.Group);
-        writer.WriteUInt32(groupId);
-        writer.WriteUInt64(height);
-        writer.WriteUInt32(memberCount);
-        writer.WriteHash(membersRoot);
-        return writer.Hash();
-    }
+    public static Hash32 ComputeSeed(uint groupId, ulong height, uint memberCount, in Hash32 membersRoot) =>
+        LevelSeed.Compute(DomainTags.Group, groupId, height, memberCount, membersRoot);
 
     /// <summary>
     /// Computes the root of group <paramref name="groupId"/> at <paramref name="height"/> from its

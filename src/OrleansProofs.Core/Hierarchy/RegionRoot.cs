@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 
-using OrleansProofs.Core.Encoding;
 using OrleansProofs.Core.Hashing;
 
 namespace OrleansProofs.Core.Hierarchy;
@@ -17,17 +16,8 @@ public static class RegionRoot
     public const int SeedInputSize = 15 + 4 + 8 + 4 + Hash32.Size;
 
     /// <summary>The region seed over the groups' Merkle root <paramref name="groupsRoot"/>.</summary>
-    public static Hash32 ComputeSeed(uint regionId, ulong height, uint groupCount, in Hash32 groupsRoot)
-    {
-        Span<byte> buffer = stackalloc byte[SeedInputSize];
-        ProtocolWriter writer = new(buffer);
-        writer.WriteTag(DomainTags.Region);
-        writer.WriteUInt32(regionId);
-        writer.WriteUInt64(height);
-        writer.WriteUInt32(groupCount);
-        writer.WriteHash(groupsRoot);
-        return writer.Hash();
-    }
+    public static Hash32 ComputeSeed(uint regionId, ulong height, uint groupCount, in Hash32 groupsRoot) =>
+        LevelSeed.Compute(DomainTags.Region, regionId, height, groupCount, groupsRoot);
 
     /// <summary>
     /// Computes the root of region <paramref name="regionId"/> from its non-empty groups' roots in any
