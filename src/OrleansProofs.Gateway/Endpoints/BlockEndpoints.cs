@@ -17,7 +17,6 @@ internal static class BlockEndpoints
             .AddEndpointFilter<AdapterTokenFilter>()
             .WithName("PushBlock")
             .WithSummary("Adapter push of a new layer-1 block (Authorization: Bearer); idempotent per height.")
-            .Accepts<BlockPushBody>("application/json")
             .Produces<BlockPushResponse>(StatusCodes.Status201Created)
             .Produces<BlockPushResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -17,7 +17,6 @@ internal static class ChainEndpoints
         api.MapPost("/chains", RegisterAsync)
             .WithName("RegisterChain")
             .WithSummary("Registers a data file already on the node's data volume (JSON { path, retentionPolicy?, metadata? }).")
-            .Accepts<RegisterChainBody>("application/json")
             .Produces<ChainRegisteredResponse>(StatusCodes.Status201Created)
             .Produces<ChainRegisteredResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -26,7 +26,6 @@ internal static class ProofEndpoints
         api.MapPost("/proofs/verify", VerifyAsync)
             .WithName("VerifyProof")
             .WithSummary("Verifies a binary proof (format query) against this node's key, profile and recorded blocks.")
-            .Accepts<byte[]>(OctetStream)
             .Produces<VerifyResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
