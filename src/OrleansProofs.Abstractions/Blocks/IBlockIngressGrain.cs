@@ -47,4 +47,8 @@ public interface IBlockIngressGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">The block is not retained or the chain is not covered by it.</exception>
     [Alias("GetHierarchyPath")]
     Task<HierarchyPath> GetHierarchyPathAsync(Hash32 chainId, ulong height);
+
+    /// <summary>The roster's size and placement and the retained block horizon.</summary>
+    [Alias("GetStats")]
+    Task<NetworkStats> GetStatsAsync();
 }

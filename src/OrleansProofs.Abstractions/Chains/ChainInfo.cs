@@ -19,6 +19,8 @@ namespace OrleansProofs.Abstractions.Chains;
 /// <param name="HeadCommitment">The head commitment (the anchored commitment before the first block).</param>
 /// <param name="Faults">Gap records so far.</param>
 /// <param name="Window">The proof window: the last records, oldest first, at most the profile's proof window.</param>
+/// <param name="RetentionPolicy">The retention policy recorded at registration (empty when unregistered).</param>
+/// <param name="Metadata">The operator labels recorded at registration.</param>
 [GenerateSerializer, Immutable]
 [Alias("OrleansProofs.ChainInfo")]
 public sealed record ChainInfo(
@@ -33,4 +35,6 @@ public sealed record ChainInfo(
     [property: Id(8)] ulong HeadHeight,
     [property: Id(9)] Hash32 HeadCommitment,
     [property: Id(10)] ulong Faults,
-    [property: Id(11)] ImmutableArray<ChainRecord> Window);
+    [property: Id(11)] ImmutableArray<ChainRecord> Window,
+    [property: Id(12)] string RetentionPolicy,
+    [property: Id(13)] ImmutableDictionary<string, string> Metadata);

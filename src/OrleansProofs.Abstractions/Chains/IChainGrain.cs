@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 
+using System.Collections.Immutable;
 using Orleans.CodeGeneration;
 using OrleansProofs.Core.Protocol;
 
@@ -44,4 +45,14 @@ public interface IChainGrain : IGrainWithStringKey
     /// <summary>Releases the replica file and deactivates this activation (the next call re-opens it).</summary>
     [Alias("Deactivate")]
     Task DeactivateAsync();
+
+    /// <summary>
+    /// Opens stored replica chunks: each chunk's bytes and its leaf's Merkle path to the replica root,
+    /// in the order asked (at most the proof window's chunks: proof window blocks × chunks per block).
+    /// The replica file is held by this activation and released on deactivation.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The chain is not registered, or its replica cannot be read.</exception>
+    /// <exception cref="ArgumentException">No index, too many, or an index at or past the chunk count.</exception>
+    [Alias("OpenChunks")]
+    Task<ImmutableArray<ChunkOpeningData>> OpenChunksAsync(ImmutableArray<ulong> indices);
 }

@@ -12,6 +12,7 @@ namespace OrleansProofs.Abstractions.Chains;
 /// <param name="ActivationHeight">Its first block: anchor height + 1. It is pending until then.</param>
 /// <param name="ReplicaRoot">Merkle root over the stored replica's leaves.</param>
 /// <param name="TotalChunks">Number of 4,096-byte chunks.</param>
+/// <param name="RetentionPolicy">The retention policy recorded with the chain.</param>
 [GenerateSerializer, Immutable]
 [Alias("OrleansProofs.RegisteredChain")]
 public sealed record RegisteredChain(
@@ -21,4 +22,5 @@ public sealed record RegisteredChain(
     [property: Id(3)] ulong AnchorHeight,
     [property: Id(4)] ulong ActivationHeight,
     [property: Id(5)] Hash32 ReplicaRoot,
-    [property: Id(6)] ulong TotalChunks);
+    [property: Id(6)] ulong TotalChunks,
+    [property: Id(7)] string RetentionPolicy);

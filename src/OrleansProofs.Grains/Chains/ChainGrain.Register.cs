@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 
+using System.Collections.Immutable;
 using OrleansProofs.Abstractions.Blocks;
 using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Protocol;
@@ -28,7 +29,16 @@ internal sealed partial class ChainGrain
             return ToRegistration(registered);
         }
 
+        if (state.State.Header is null && ChainRegistrationRules.FindProblem(request.RetentionPolicy, request.Metadata) is { } problem)
+        {
+            throw new ArgumentException($"Registration field {problem.Field} {problem.Reason}", nameof(request));
+        }
+
         string network = state.State.Header is null ? request.Network : state.State.Network;
+        string retention = state.State.Header is null ? request.RetentionPolicy : state.State.RetentionPolicy;
+        ImmutableDictionary<string, string> metadata = state.State.Header is null
+            ? request.Metadata ?? ImmutableDictionary<string, string>.Empty
+            : state.State.Metadata;
         if (string.IsNullOrWhiteSpace(network))
         {
             throw new ArgumentException("The network (block ingress key) must be named.", nameof(request));
@@ -46,7 +56,15 @@ internal sealed partial class ChainGrain
                 header = Reanchor(header, latest);
             }
 
-            await SaveAsync(new ChainState { Header = header, Network = network, HeadHeight = header.AnchorHeight, Head = header.AnchoredCommitment });
+            await SaveAsync(new ChainState
+            {
+                Header = header,
+                Network = network,
+                HeadHeight = header.AnchorHeight,
+                Head = header.AnchoredCommitment,
+                RetentionPolicy = retention,
+                Metadata = metadata,
+            });
             ChainPlacement placement = await ingress.EnrollChainAsync(new ChainEnrollment(_chainId, header.AnchorHeight, header.AnchorBlockHash));
             if (!placement.IsStale)
             {
@@ -101,5 +119,5 @@ internal sealed partial class ChainGrain
             header.EncodingVersion, header.WorkFactor, anchor.Height, anchor.BlockHash);
 
     private RegisteredChain ToRegistration(ChainHeader header) =>
-        new(_chainId, state.State.GroupId, state.State.RegionId, header.AnchorHeight, header.FirstHeight, header.ReplicaRoot, header.TotalChunks);
+        new(_chainId, state.State.GroupId, state.State.RegionId, header.AnchorHeight, header.FirstHeight, header.ReplicaRoot, header.TotalChunks, state.State.RetentionPolicy);
 }

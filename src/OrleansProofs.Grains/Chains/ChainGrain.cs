@@ -60,7 +60,9 @@ internal sealed partial class ChainGrain(
             s.HeadHeight,
             s.Head,
             s.Faults,
-            [.. s.Window]));
+            [.. s.Window],
+            s.RetentionPolicy,
+            s.Metadata));
     }
 
     /// <inheritdoc/>

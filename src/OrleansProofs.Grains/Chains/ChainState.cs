@@ -41,4 +41,10 @@ internal sealed record ChainState
 
     /// <summary>The last records, oldest first, at most the proof window.</summary>
     [Id(8)] public ImmutableArray<ChainRecord> Window { get; init; } = [];
+
+    /// <summary>The retention policy named at registration.</summary>
+    [Id(9)] public string RetentionPolicy { get; init; } = string.Empty;
+
+    /// <summary>The operator labels given at registration.</summary>
+    [Id(10)] public ImmutableDictionary<string, string> Metadata { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: MIT
+
+using OrleansProofs.Abstractions.Blocks;
+using OrleansProofs.Core.Hierarchy;
+
+namespace OrleansProofs.Grains.Blocks;
+
+/// <summary>Roster and horizon figures for operators (the gateway's network stats).</summary>
+internal sealed partial class BlockIngressGrain
+{
+    /// <inheritdoc/>
+    public Task<NetworkStats> GetStatsAsync()
+    {
+        IngressState s = state.State;
+        BlockRecord? latest = s.Latest;
+        ulong active = latest is null ? 0 : (ulong)s.Chains.Count(c => c.CoversHeight(latest.Height));
+        HashSet<uint> groups = [.. s.Chains.Select(c => c.GroupId)];
+        HashSet<uint> regions = [.. groups.Select(g => GroupAssignment.RegionOf(g, node.Parameters.GroupsPerRegion))];
+        return Task.FromResult(new NetworkStats(
+            (ulong)s.Chains.Length,
+            active,
+            (ulong)s.Chains.Length - active,
+            (ulong)groups.Count,
+            (ulong)regions.Count,
+            latest?.Height,
+            s.Blocks.IsEmpty ? null : s.Blocks[0].Height,
+            s.Blocks.Length,
+            latest?.Faults ?? 0));
+    }
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: MIT
+
+using Orleans.Concurrency;
+using OrleansProofs.Abstractions.Node;
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Protocol;
+using OrleansProofs.Core.Storage;
+using OrleansProofs.Grains.Hosting;
+
+namespace OrleansProofs.Grains.Node;
+
+/// <summary>The node's identity and file-side helpers (<see cref="INodeGrain"/>); stateless, so any silo answers.</summary>
+[StatelessWorker]
+internal sealed class NodeGrain(NodeContext node) : Grain, INodeGrain
+{
+    /// <inheritdoc/>
+    public Task<NodeIdentity> GetIdentityAsync() => Task.FromResult(new NodeIdentity(node.Key.PublicKey.AsHash32(), node.Parameters.Name));
+
+    /// <inheritdoc/>
+    public async Task<Hash32> ComputeChainIdAsync(string dataPath)
+    {
+        string full = node.ResolveDataPath(dataPath, nameof(dataPath));
+        Hash32 dataHash = await DataHash.ComputeAsync(full);
+        return ChainId.Compute(dataHash, node.Key.PublicKey);
+    }
+}
