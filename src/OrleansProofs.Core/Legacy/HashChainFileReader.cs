@@ -297,14 +297,14 @@ public sealed class HashChainFileReader : IDisposable
                 declared.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (crc != LegacyFormat.FooterCrcPlaceholder)
+        if (crc != LegacyFormat.FooterFixedCrc)
         {
             throw new LegacyFormatException(
                 LegacyFormatError.FooterMismatch,
                 "footer.crc32",
                 start + 8,
-                $"v1 always wrote the placeholder 0x{LegacyFormat.FooterCrcPlaceholder:x8}; found 0x{crc:x8}.",
-                $"0x{LegacyFormat.FooterCrcPlaceholder:x8}",
+                $"v1 always wrote the fixed value 0x{LegacyFormat.FooterFixedCrc:x8}; found 0x{crc:x8}.",
+                $"0x{LegacyFormat.FooterFixedCrc:x8}",
                 $"0x{crc:x8}");
         }
 

@@ -2,7 +2,7 @@
 //  v1 ".hashchain" format of the earlier prototype (DIG-Network/proof-of-space-continuity, be77690)
 //      All integers big-endian. Header 256 bytes = 224 bytes of fields + SHA-256 checksum of them,
 //      then u32 node_count and node_count 32-byte leaf hashes, then append-only commitment records,
-//      then a 12-byte footer (u64 total file size, u32 CRC placeholder 0xDEADBEEF).
+//      then a 12-byte footer (u64 total file size, u32 fixed CRC value 0xDEADBEEF).
 //  Reference: docs/migration-legacy-format.md
 
 namespace OrleansProofs.Core.Legacy;
@@ -44,8 +44,8 @@ public static class LegacyFormat
     /// <summary>Size of the footer: u64 total file size and u32 CRC.</summary>
     public const int FooterSize = 12;
 
-    /// <summary>The CRC value v1 always wrote: a placeholder, never a real CRC.</summary>
-    public const uint FooterCrcPlaceholder = 0xDEADBEEF;
+    /// <summary>The CRC value v1 always wrote: a fixed value, never a real CRC.</summary>
+    public const uint FooterFixedCrc = 0xDEADBEEF;
 
     /// <summary>Offset of the u32 node (leaf) count that follows the header.</summary>
     public const int NodeCountOffset = HeaderSize;

@@ -26,7 +26,7 @@ public enum LegacyFormatError
     /// <summary>The file ends before a complete 12-byte footer.</summary>
     TruncatedFooter,
 
-    /// <summary>The footer's total size or CRC placeholder is wrong.</summary>
+    /// <summary>The footer's total size or fixed CRC value is wrong.</summary>
     FooterMismatch,
 
     /// <summary>Bytes follow a valid footer.</summary>

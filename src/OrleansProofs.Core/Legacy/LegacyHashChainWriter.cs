@@ -196,7 +196,7 @@ public sealed class LegacyHashChainWriter
 
     /// <summary>
     /// The <c>.hashchain</c> file: header (chain_length = number of records, checksum over bytes 0..224),
-    /// node count, leaf table, records, footer (total size, CRC placeholder 0xDEADBEEF).
+    /// node count, leaf table, records, footer (total size, fixed CRC value 0xDEADBEEF).
     /// </summary>
     public byte[] BuildHashChainFile()
     {
@@ -241,7 +241,7 @@ public sealed class LegacyHashChainWriter
         }
 
         BinaryPrimitives.WriteUInt64BigEndian(span[position..], (ulong)size);
-        BinaryPrimitives.WriteUInt32BigEndian(span[(position + 8)..], LegacyFormat.FooterCrcPlaceholder);
+        BinaryPrimitives.WriteUInt32BigEndian(span[(position + 8)..], LegacyFormat.FooterFixedCrc);
         return file;
     }
 
