@@ -7,7 +7,7 @@ using OrleansProofs.Grains.Hosting;
 namespace OrleansProofs.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// One in-process silo shared by the <see cref="ClusterCollection"/>: memory grain storage, the
+/// One in-process silo shared by a test collection ("Cluster"): memory grain storage, the
 /// "dev" profile, and a temporary data folder with a node key written before the silo starts.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
