@@ -39,7 +39,7 @@ public sealed class BlockSourceOptions
     /// <summary>Gets or sets the height of the first block when the network has recorded none. Default: 1.</summary>
     public ulong StartHeight { get; set; } = 1;
 
-    /// <summary>Gets or sets how many demo files to create (when missing) in the "demo" folder of the data folder and register after the first block. Default: 0.</summary>
+    /// <summary>Gets or sets how many demo files to create (when missing) in the "demo-files" folder of the data folder and register after the first block. Default: 0.</summary>
     public int DemoFiles { get; set; }
 
     /// <summary>Gets or sets the size of each new demo file in bytes. Default: 262,144 (256 KiB).</summary>

@@ -12,7 +12,7 @@ using OrleansProofs.Grains.Hosting;
 namespace OrleansProofs.Silo.Blocks;
 
 /// <summary>
-/// Creates the demo files (<c>{data}/demo/demo-NNN.bin</c>, random bytes, kept across restarts) and
+/// Creates the demo files (<c>{data}/demo-files/demo-NNN.bin</c>, random bytes, kept across restarts) and
 /// registers each one through <see cref="IChainGrain.RegisterAsync"/>, so a fresh node shows chains
 /// being proven. Registration is idempotent: a restarted node finds its chains already registered.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed partial class DemoFileRegistrar(
     ILogger<DemoFileRegistrar> logger)
 {
     /// <summary>The folder, inside the data folder, that holds the demo files.</summary>
-    public const string FolderName = "demo";
+    public const string FolderName = "demo-files";
 
     /// <summary>The data path (relative to the data folder) of demo file <paramref name="index"/> (1-based).</summary>
     public static string DataPathOf(int index) => Path.Combine(FolderName, $"demo-{index:D3}.bin");
