@@ -2,6 +2,7 @@
 
 using Microsoft.Extensions.Options;
 using OrleansProofs.Core.Parameters;
+using OrleansProofs.Core.Signatures;
 
 namespace OrleansProofs.Grains.Hosting;
 
@@ -39,6 +40,13 @@ internal sealed class NodeOptionsValidator(IOptions<NodeOptions> options) : ICon
             throw new OrleansConfigurationException("NodeOptions.DataDirectory must be a folder path.");
         }
 
+        if (File.Exists(value.DataDirectory))
+        {
+            throw new OrleansConfigurationException($"NodeOptions.DataDirectory must be a folder; '{Path.GetFullPath(value.DataDirectory)}' is a file.");
+        }
+
+        ValidateKeyFile(value.KeyFilePath);
+
         if (!ConsensusParameters.ProfileNames.Contains(value.Profile, StringComparer.OrdinalIgnoreCase))
         {
             throw new OrleansConfigurationException(
@@ -53,6 +61,40 @@ internal sealed class NodeOptionsValidator(IOptions<NodeOptions> options) : ICon
         if (value.RetainedBlocks < 1)
         {
             throw new OrleansConfigurationException($"NodeOptions.RetainedBlocks must be at least 1; got {value.RetainedBlocks}.");
+        }
+    }
+
+    /// <summary>A key file that is set must be a file path; an existing one must hold a valid node key.</summary>
+    private static void ValidateKeyFile(string? keyFilePath)
+    {
+        if (keyFilePath is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(keyFilePath))
+        {
+            throw new OrleansConfigurationException("NodeOptions.KeyFilePath must be a file path when it is set; got an empty value.");
+        }
+
+        if (Directory.Exists(keyFilePath))
+        {
+            throw new OrleansConfigurationException($"NodeOptions.KeyFilePath must name a file; '{Path.GetFullPath(keyFilePath)}' is a folder.");
+        }
+
+        if (!File.Exists(keyFilePath))
+        {
+            return;
+        }
+
+        try
+        {
+            NodeKeyFile.Load(keyFilePath).Dispose();
+        }
+        catch (Exception exception) when (exception is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new OrleansConfigurationException(
+                $"NodeOptions.KeyFilePath '{Path.GetFullPath(keyFilePath)}' is not a readable node key file: {exception.Message}", exception);
         }
     }
 }

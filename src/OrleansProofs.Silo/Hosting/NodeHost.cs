@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Silo.Blocks;
+using OrleansProofs.Silo.Storage;
+
+namespace OrleansProofs.Silo.Hosting;
+
+/// <summary>
+/// The embedded default host: one process, one silo with localhost clustering, grain state in
+/// Orleans AdoNet storage on an SQLite file in the data folder, the "dev" profile and the development
+/// chain. Settings come from (later wins) built-in defaults, appsettings.json, environment variables
+/// (<c>OrleansProofs__Node__DataDirectory</c>…) and the command line (see <see cref="SwitchMappings"/>).
+/// </summary>
+public static class NodeHost
+{
+    /// <summary>Configuration section of <see cref="NodeOptions"/>.</summary>
+    public const string NodeSection = "OrleansProofs:Node";
+
+    /// <summary>Configuration section of <see cref="BlockSourceOptions"/>.</summary>
+    public const string ChainSection = "OrleansProofs:Chain";
+
+    /// <summary>Configuration section of <see cref="SqliteStorageOptions"/>.</summary>
+    public const string StorageSection = "OrleansProofs:Storage";
+
+    /// <summary>Configuration section of <see cref="LocalSiloOptions"/>.</summary>
+    public const string SiloSection = "OrleansProofs:Silo";
+
+    /// <summary>Command-line switches and the settings they set.</summary>
+    public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--data"] = NodeSection + ":DataDirectory",
+        ["--profile"] = NodeSection + ":Profile",
+        ["--key-file"] = NodeSection + ":KeyFilePath",
+        ["--network"] = ChainSection + ":Network",
+        ["--block-source"] = ChainSection + ":Source",
+        ["--seed"] = ChainSection + ":Seed",
+        ["--block-interval"] = ChainSection + ":BlockInterval",
+        ["--demo-files"] = ChainSection + ":DemoFiles",
+        ["--database"] = StorageSection + ":DatabasePath",
+        ["--silo-port"] = SiloSection + ":SiloPort",
+        ["--gateway-port"] = SiloSection + ":GatewayPort",
+    };
+
+    /// <summary>Defaults that any other source overrides: the "dev" profile, and Orleans' own logs at Warning (category filters match by prefix, so OrleansProofs is set apart).</summary>
+    public static IReadOnlyDictionary<string, string?> Defaults { get; } = new Dictionary<string, string?>
+    {
+        [NodeSection + ":Profile"] = "dev",
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Orleans"] = "Warning",
+        ["Logging:LogLevel:OrleansProofs"] = "Information",
+        ["Logging:LogLevel:Polly"] = "Warning",
+        ["Logging:LogLevel:Microsoft"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+    };
+
+    /// <summary>Creates the host builder from command-line arguments.</summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args) => CreateBuilder(args, configure: null);
+
+    /// <summary>
+    /// Creates the host builder from command-line arguments; <paramref name="configure"/> may add
+    /// configuration sources (tests use an in-memory source) before the silo reads its settings.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.Sources.Add(new MemoryConfigurationSource { InitialData = Defaults });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables()
+            .AddCommandLine(args, SwitchMappings.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase));
+        configure?.Invoke(builder.Configuration);
+
+        builder.Logging
+            .AddConfiguration(builder.Configuration.GetSection("Logging"))
+            .AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.TimestampFormat = "HH:mm:ss ";
+            });
+
+        IConfiguration configuration = builder.Configuration;
+        LocalSiloOptions local = new();
+        configuration.GetSection(SiloSection).Bind(local);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(local.SiloPort, local.GatewayPort, serviceId: local.ServiceId, clusterId: local.ClusterId)
+            .AddOrleansProofsNode(options => configuration.GetSection(NodeSection).Bind(options))
+            .AddOrleansProofsSqliteStorage(options => configuration.GetSection(StorageSection).Bind(options))
+            .AddOrleansProofsBlockSource(options => configuration.GetSection(ChainSection).Bind(options)));
+        return builder;
+    }
+}
