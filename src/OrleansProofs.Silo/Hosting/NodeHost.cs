@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ namespace OrleansProofs.Silo.Hosting;
 /// <summary>
 /// The embedded default host: one process, one silo with localhost clustering, grain state in
 /// Orleans AdoNet storage on an SQLite file in the data folder, the "dev" profile and the development
-/// chain. Settings come from (later wins) built-in defaults, appsettings.json, environment variables
+/// chain, and (see <see cref="Build"/>) the HTTP API. Settings come from (later wins) built-in defaults, appsettings.json, environment variables
 /// (<c>OrleansProofs__Node__DataDirectory</c>…) and the command line (see <see cref="SwitchMappings"/>).
 /// </summary>
 public static class NodeHost
@@ -30,6 +31,9 @@ public static class NodeHost
     /// <summary>Configuration section of <see cref="LocalSiloOptions"/>.</summary>
     public const string SiloSection = "OrleansProofs:Silo";
 
+    /// <summary>Configuration section of the co-hosted HTTP API: <c>Enabled</c> and the gateway options (<c>AdapterToken</c>, <c>MaxProofBytes</c>).</summary>
+    public const string GatewaySection = "OrleansProofs:Gateway";
+
     /// <summary>Command-line switches and the settings they set.</summary>
     public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -44,6 +48,7 @@ public static class NodeHost
         ["--database"] = StorageSection + ":DatabasePath",
         ["--silo-port"] = SiloSection + ":SiloPort",
         ["--gateway-port"] = SiloSection + ":GatewayPort",
+        ["--gateway"] = GatewaySection + ":Enabled",
     };
 
     /// <summary>Defaults that any other source overrides: the "dev" profile, and Orleans' own logs at Warning (category filters match by prefix, so OrleansProofs is set apart).</summary>
@@ -58,12 +63,12 @@ public static class NodeHost
         ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
     };
 
-    /// <summary>Creates the host builder from command-line arguments.</summary>
+    /// <summary>Creates the silo-only host builder (no HTTP API) from command-line arguments.</summary>
     public static HostApplicationBuilder CreateBuilder(string[] args) => CreateBuilder(args, configure: null);
 
     /// <summary>
-    /// Creates the host builder from command-line arguments; <paramref name="configure"/> may add
-    /// configuration sources (tests use an in-memory source) before the silo reads its settings.
+    /// Creates the silo-only host builder (no HTTP API) from command-line arguments; <paramref name="configure"/>
+    /// may add configuration sources (tests use an in-memory source) before the silo reads its settings.
     /// </summary>
     public static HostApplicationBuilder CreateBuilder(string[] args, Action<IConfigurationBuilder>? configure)
     {
@@ -72,13 +77,54 @@ public static class NodeHost
         {
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
-        builder.Configuration.Sources.Add(new MemoryConfigurationSource { InitialData = Defaults });
-        builder.Configuration
-            .AddJsonFile(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json"), optional: true, reloadOnChange: false)
+        ConfigureNode(builder, args, configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Builds the node: the silo and, unless <c>OrleansProofs:Gateway:Enabled</c> is false
+    /// (<c>--gateway false</c>), the HTTP API on <c>urls</c> (<c>--urls</c>, default <see cref="NodeGateway.DefaultUrls"/>)
+    /// in the same process, over the silo's own grain factory.
+    /// </summary>
+    public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        bool gateway;
+        using (ConfigurationManager probe = new())
+        {
+            AddSources(probe, Directory.GetCurrentDirectory(), args, configure);
+            gateway = probe.GetValue(GatewaySection + ":Enabled", defaultValue: true);
+        }
+
+        if (!gateway)
+        {
+            return CreateBuilder(args, configure).Build();
+        }
+
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        ConfigureNode(builder, args, configure);
+        NodeGateway.Add(builder);
+        WebApplication app = builder.Build();
+        app.MapOrleansProofsApi();
+        return app;
+    }
+
+    private static void AddSources(IConfigurationBuilder configuration, string contentRoot, string[] args, Action<IConfigurationBuilder>? configure)
+    {
+        configuration.Sources.Add(new MemoryConfigurationSource { InitialData = Defaults });
+        configuration
+            .AddJsonFile(Path.Combine(contentRoot, "appsettings.json"), optional: true, reloadOnChange: false)
             .AddEnvironmentVariables()
             .AddCommandLine(args, SwitchMappings.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase));
-        configure?.Invoke(builder.Configuration);
+        configure?.Invoke(configuration);
+    }
 
+    private static void ConfigureNode(IHostApplicationBuilder builder, string[] args, Action<IConfigurationBuilder>? configure)
+    {
+        AddSources(builder.Configuration, builder.Environment.ContentRootPath, args, configure);
         builder.Logging
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
             .AddSimpleConsole(options =>
@@ -95,6 +141,5 @@ public static class NodeHost
             .AddOrleansProofsNode(options => configuration.GetSection(NodeSection).Bind(options))
             .AddOrleansProofsSqliteStorage(options => configuration.GetSection(StorageSection).Bind(options))
             .AddOrleansProofsBlockSource(options => configuration.GetSection(ChainSection).Bind(options)));
-        return builder;
     }
 }

@@ -12,21 +12,33 @@ using OrleansProofs.Silo.Hosting;
 namespace OrleansProofs.Grains.Tests.Hosting;
 
 /// <summary>
-/// The embedded default host (<see cref="NodeHost"/>) started in-process on free localhost ports
-/// with its data folder, node key and SQLite database in <see cref="DataDirectory"/>. Stopping and
-/// starting it again on the same folder is a restart: nothing survives but the files.
+/// The embedded default host (<see cref="NodeHost.Build"/>) started in-process on free localhost ports
+/// with its data folder, node key and SQLite database in <see cref="DataDirectory"/>; the HTTP API
+/// is on (at <see cref="ApiAddress"/>) only when asked for. Stopping and starting it again on the same
+/// folder is a restart: nothing survives but the files.
 /// </summary>
 public sealed class EmbeddedNode : IAsyncDisposable
 {
     private IHost? _host;
 
-    /// <summary>A node over a new temporary data folder with the given settings (keys as in configuration).</summary>
-    public EmbeddedNode(IReadOnlyDictionary<string, string?> settings)
+    /// <summary>A node over a new temporary data folder with the given settings (keys as in configuration); <paramref name="api"/> turns the co-hosted HTTP API on.</summary>
+    public EmbeddedNode(IReadOnlyDictionary<string, string?> settings, bool api = false)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "posc-node-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         Settings = new Dictionary<string, string?>(settings) { [NodeHost.NodeSection + ":DataDirectory"] = DataDirectory };
+        if (!api)
+        {
+            // Set only to turn it off: with the API on, the command line's --gateway still decides.
+            Settings[NodeHost.GatewaySection + ":Enabled"] = "false";
+        }
+
+        ApiAddress = new Uri($"http://127.0.0.1:{FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
+        Settings["urls"] = ApiAddress.ToString().TrimEnd('/');
     }
+
+    /// <summary>Where the HTTP API listens when it is on (the same port across restarts).</summary>
+    public Uri ApiAddress { get; }
 
     /// <summary>The node's data folder.</summary>
     public string DataDirectory { get; }
@@ -63,7 +75,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
             [NodeHost.SiloSection + ":SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             [NodeHost.SiloSection + ":GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        IHost host = NodeHost.CreateBuilder(args, configuration => configuration.AddInMemoryCollection(settings)).Build();
+        IHost host = NodeHost.Build(args, configuration => configuration.AddInMemoryCollection(settings));
         try
         {
             using CancellationTokenSource timeout = new(TimeSpan.FromMinutes(2));
