@@ -38,6 +38,7 @@ public static class NodeHost
     public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["--data"] = NodeSection + ":DataDirectory",
+        ["--data-dir"] = NodeSection + ":DataDirectory",
         ["--profile"] = NodeSection + ":Profile",
         ["--key-file"] = NodeSection + ":KeyFilePath",
         ["--network"] = ChainSection + ":Network",
@@ -45,6 +46,7 @@ public static class NodeHost
         ["--seed"] = ChainSection + ":Seed",
         ["--block-interval"] = ChainSection + ":BlockInterval",
         ["--demo-files"] = ChainSection + ":DemoFiles",
+        ["--demo-chains"] = ChainSection + ":DemoFiles",
         ["--database"] = StorageSection + ":DatabasePath",
         ["--silo-port"] = SiloSection + ":SiloPort",
         ["--gateway-port"] = SiloSection + ":GatewayPort",
