@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+
+using System.Globalization;
+
+namespace OrleansProofs.Benchmarks.Scale;
+
+/// <summary>
+/// The block-scale runner's settings, parsed from
+/// <c>scale --chains N --blocks B [--storage sqlite|postgres] [--profile standard|enhanced|dev] [--file-size BYTES] [--json FILE] [--keep DIR]</c>.
+/// </summary>
+public sealed record ScaleOptions
+{
+    /// <summary>Chains to register (one generated file each).</summary>
+    public int Chains { get; init; } = 1_000;
+
+    /// <summary>Blocks to drive after registration.</summary>
+    public int Blocks { get; init; } = 10;
+
+    /// <summary>Grain storage: "sqlite" (the embedded default) or "postgres".</summary>
+    public string Storage { get; init; } = "sqlite";
+
+    /// <summary>The consensus profile.</summary>
+    public string Profile { get; init; } = "standard";
+
+    /// <summary>Size of each generated file in bytes: 64 KiB (16 chunks), the profiles' minimum file length.</summary>
+    public int FileSize { get; init; } = 64 * 1024;
+
+    /// <summary>Where to write the JSON summary; null for none.</summary>
+    public string? JsonPath { get; init; }
+
+    /// <summary>Registrations in flight at once.</summary>
+    public int RegistrationParallelism { get; init; } = 64;
+
+    /// <summary>Parses the arguments after "scale"; throws <see cref="ArgumentException"/> naming the switch on bad input.</summary>
+    public static ScaleOptions Parse(IReadOnlyList<string> args)
+    {
+        ScaleOptions options = new();
+        for (int i = 0; i < args.Count; i++)
+        {
+            string name = args[i];
+            string value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.", name);
+            options = name switch
+            {
+                "--chains" => options with { Chains = PositiveInt(name, value, max: 1_000_000) },
+                "--blocks" => options with { Blocks = PositiveInt(name, value, max: 100_000) },
+                "--storage" => options with { Storage = OneOf(name, value, "sqlite", "postgres") },
+                "--profile" => options with { Profile = OneOf(name, value, "standard", "enhanced", "dev") },
+                "--file-size" => options with { FileSize = PositiveInt(name, value, max: 64 << 20) },
+                "--json" => options with { JsonPath = value },
+                "--registration-parallelism" => options with { RegistrationParallelism = PositiveInt(name, value, max: 4096) },
+                _ => throw new ArgumentException($"Unknown switch '{name}'. Usage: scale --chains N --blocks B [--storage sqlite|postgres] [--profile standard|enhanced|dev] [--file-size BYTES] [--json FILE].", name),
+            };
+        }
+
+        return options;
+    }
+
+    private static int PositiveInt(string name, string value, int max) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsed) && parsed >= 1 && parsed <= max
+            ? parsed
+            : throw new ArgumentException($"{name} must be a whole number from 1 to {max:N0}; got '{value}'.", name);
+
+    private static string OneOf(string name, string value, params string[] allowed) =>
+        allowed.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw new ArgumentException($"{name} must be one of {string.Join(", ", allowed)}; got '{value}'.", name);
+}
