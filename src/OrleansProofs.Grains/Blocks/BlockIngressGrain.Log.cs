@@ -13,4 +13,7 @@ internal sealed partial class BlockIngressGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Network {Network} enrolled chain {ChainId} in group {GroupId}, active from height {ActivationHeight}")]
     private static partial void LogChainEnrolled(ILogger logger, string network, Hash32 chainId, uint groupId, ulong activationHeight);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Network {Network}: pruning the commitment log below block {Height}'s horizon failed; the next block retries")]
+    private static partial void LogPruneFailed(ILogger logger, string network, ulong height, Exception error);
 }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 
 using OrleansProofs.Abstractions.Blocks;
-using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Hierarchy;
 using OrleansProofs.Core.Protocol;
+using OrleansProofs.Grains.Storage;
 
 namespace OrleansProofs.Grains.Blocks;
 
@@ -29,16 +29,17 @@ internal sealed partial class BlockIngressGrain
         return hierarchy.GetPath(chainId);
     }
 
-    /// <summary>Rebuilds a block's hierarchy from every covered chain's record at that height and checks it against the recorded global root.</summary>
+    /// <summary>Rebuilds a block's hierarchy from every covered chain's record at that height in the commitment log and checks it against the recorded global root.</summary>
     private async Task<BlockHierarchy> RebuildAsync(BlockRecord record, ChainEntryState[] covered)
     {
-        ChainRecord?[] records = await Task.WhenAll(covered.Select(c => GrainFactory.GetGrain<IChainGrain>(c.ChainId.ToString()).GetRecordAsync(record.Height)));
+        IReadOnlyList<CommitmentLogEntry> logged = await commitmentLog.ReadHeightAsync(this.GetPrimaryKeyString(), record.Height);
+        Dictionary<Hash32, ChainRecord> byChain = logged.ToDictionary(e => e.ChainId, e => e.Record);
         ChainEntry[] entries = new ChainEntry[covered.Length];
         for (int i = 0; i < covered.Length; i++)
         {
-            ChainRecord chainRecord = records[i] is { } r && r.BlockHash == record.BlockHash
+            ChainRecord chainRecord = byChain.TryGetValue(covered[i].ChainId, out ChainRecord? r) && r.BlockHash == record.BlockHash
                 ? r
-                : throw new InvalidOperationException($"Chain {covered[i].ChainId} no longer holds its record for block {record.Height} (outside its proof window); the path cannot be rebuilt.");
+                : throw new InvalidOperationException($"The commitment log holds no record of chain {covered[i].ChainId} for block {record.Height}; the path cannot be rebuilt.");
             entries[i] = new ChainEntry(covered[i].ChainId, covered[i].GroupId, chainRecord.Commitment);
         }
 

@@ -9,12 +9,14 @@ using OrleansProofs.Core.Hierarchy;
 using OrleansProofs.Core.Proofs;
 using OrleansProofs.Core.Protocol;
 using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Grains.Storage;
 
 namespace OrleansProofs.Grains.Blocks;
 
 /// <summary>
 /// The per-network block pipeline (<see cref="IBlockIngressGrain"/>). A block is recorded only
-/// after every covered chain's commit returned, i.e. is durable in that chain's state; if any chain
+/// after every covered chain's commit returned and the records they added are durable in the
+/// commitment log (one batch per block); if any chain
 /// fails, nothing is recorded and the same block can be announced again (chains answer a repeated
 /// height from their state). Enrollment lives in BlockIngressGrain.Enroll.cs, proof paths in
 /// BlockIngressGrain.Paths.cs.
@@ -22,6 +24,7 @@ namespace OrleansProofs.Grains.Blocks;
 internal sealed partial class BlockIngressGrain(
     [PersistentState("ingress", NodeStorage.ProviderName)] IPersistentState<IngressState> state,
     NodeContext node,
+    ICommitmentLog commitmentLog,
     ILogger<BlockIngressGrain> logger) : Grain, IBlockIngressGrain
 {
     /// <summary>The latest block's hierarchy, kept in memory so proof paths at the head need no rebuild.</summary>
@@ -43,6 +46,7 @@ internal sealed partial class BlockIngressGrain(
         Hash32 entropy = BlockEntropy.Compute(block.BlockHash, block.Beacon, block.Height);
         BlockTicket ticket = new(block.Height, block.BlockHash, entropy, node.Parameters.ChunksPerBlock, []);
         ChainCommit[] commits = await CommitAllAsync(covered, ticket);
+        await AppendToLogAsync(covered, commits);
         long committed = Stopwatch.GetTimestamp();
 
         BlockHierarchy? hierarchy = null;
@@ -90,6 +94,7 @@ internal sealed partial class BlockIngressGrain(
             LastGlobalRoot = hierarchy is null ? s.LastGlobalRoot : globalRoot,
         });
         _latestHierarchy = hierarchy;
+        await PruneLogAsync(block.Height);
         LogBlockRecorded(logger, this.GetPrimaryKeyString(), block.Height, covered.Length, activated, record.Faults, globalRoot, record.Timings.Total.TotalMilliseconds);
         return BlockResult.Recorded(record);
     }
@@ -160,6 +165,42 @@ internal sealed partial class BlockIngressGrain(
             {
                 gate.Release();
             }
+        }
+    }
+
+    /// <summary>Writes every record the block added, one batch for the whole block: the chains' commits are durable once it returns.</summary>
+    private Task AppendToLogAsync(ChainEntryState[] covered, ChainCommit[] commits)
+    {
+        List<CommitmentLogEntry> entries = new(commits.Length);
+        for (int i = 0; i < commits.Length; i++)
+        {
+            foreach (ChainRecord record in commits[i].Records)
+            {
+                entries.Add(new CommitmentLogEntry(covered[i].ChainId, record));
+            }
+        }
+
+        return commitmentLog.AppendAsync(this.GetPrimaryKeyString(), entries);
+    }
+
+    /// <summary>
+    /// Drops commitment history below the retained horizon. The block is already published, so a
+    /// failure here only leaves extra rows for the next block's prune.
+    /// </summary>
+    private async Task PruneLogAsync(ulong height)
+    {
+        if (height < (ulong)node.RetainedBlocks)
+        {
+            return;
+        }
+
+        try
+        {
+            await commitmentLog.PruneBelowAsync(this.GetPrimaryKeyString(), height - (ulong)node.RetainedBlocks + 1);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            LogPruneFailed(logger, this.GetPrimaryKeyString(), height, error);
         }
     }
 

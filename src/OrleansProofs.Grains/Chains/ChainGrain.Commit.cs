@@ -36,17 +36,21 @@ internal sealed partial class ChainGrain
 
         ChainRecord record = ReadAndCommit(header, head, ticket) ?? ChainRecord.Gap(_chainId, head, ticket.Height, ticket.BlockHash);
         added.Add(record);
-        int window = node.Parameters.ProofWindowBlocks;
-        ChainRecord[] records = [.. s.Window, .. added];
-        await SaveAsync(s with
+        ChainState next = Advance(s, added);
+        if (IsCheckpointDue(next.HeadHeight))
         {
-            HeadHeight = ticket.Height,
-            Head = record.Commitment,
-            Faults = s.Faults + (ulong)added.Count(r => r.Kind == ChainRecordKind.Gap),
-            Window = records.Length > window ? [.. records[^window..]] : [.. records],
-        });
+            await SaveAsync(next);
+            _persistedHeight = next.HeadHeight;
+        }
+        else
+        {
+            // Durable through the commitment log, which the caller writes in one batch per block
+            // before the block is published; the grain state is checkpointed every few blocks.
+            state.State = next;
+        }
+
         LogCommitted(logger, _chainId, ticket.Height, record.Kind, record.Commitment);
-        return new ChainCommit(record.Height, record.Kind, record.Commitment);
+        return new ChainCommit(record.Height, record.Kind, record.Commitment, [.. added]);
     }
 
     /// <summary>A ticket at or below the head: the head's own block again is answered from state; anything else is rejected.</summary>
@@ -56,7 +60,9 @@ internal sealed partial class ChainGrain
         {
             if (last.BlockHash == ticket.BlockHash)
             {
-                return new ChainCommit(last.Height, last.Kind, last.Commitment);
+                // A retried block: the same records again, so the caller's log batch is complete.
+                ulong first = ticket.Height - (ticket.Missed.IsDefault ? 0UL : (ulong)ticket.Missed.Length);
+                return new ChainCommit(last.Height, last.Kind, last.Commitment, [.. s.Window.Where(r => r.Height >= first)]);
             }
 
             throw new ArgumentException(

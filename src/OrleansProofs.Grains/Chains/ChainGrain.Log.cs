@@ -20,4 +20,10 @@ internal sealed partial class ChainGrain
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Chain {ChainId} released its replica file")]
     private static partial void LogReplicaReleased(ILogger logger, Hash32 chainId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Chain {ChainId} replayed {Records} records from the commitment log; head at height {HeadHeight}")]
+    private static partial void LogCaughtUp(ILogger logger, Hash32 chainId, int records, ulong headHeight);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain {ChainId}: the commitment log's record at height {Height} does not extend the head at height {HeadHeight}; replay stops there")]
+    private static partial void LogReplayStopped(ILogger logger, Hash32 chainId, ulong height, ulong headHeight);
 }

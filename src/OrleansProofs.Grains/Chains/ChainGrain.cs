@@ -7,17 +7,19 @@ using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Protocol;
 using OrleansProofs.Core.Replica;
 using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Grains.Storage;
 
 namespace OrleansProofs.Grains.Chains;
 
 /// <summary>
 /// One chain (<see cref="IChainGrain"/>): registration (replica encoding and anchoring) lives in
-/// ChainGrain.Register.cs, per-block commits in ChainGrain.Commit.cs. The replica's
+/// ChainGrain.Register.cs, per-block commits in ChainGrain.Commit.cs, head durability (commitment log and checkpoints) in ChainGrain.History.cs. The replica's
 /// <see cref="Core.Storage.ChunkStore"/> opens on the first commit of an activation and closes on deactivation.
 /// </summary>
 internal sealed partial class ChainGrain(
     [PersistentState("chain", NodeStorage.ProviderName)] IPersistentState<ChainState> state,
     NodeContext node,
+    ICommitmentLog commitmentLog,
     ILogger<ChainGrain> logger) : Grain, IChainGrain
 {
     private Core.Storage.ChunkStore? _replica;
@@ -32,7 +34,7 @@ internal sealed partial class ChainGrain(
             throw new ArgumentException($"A chain grain's key must be a chain id in 64 hex digits; got '{key}'.", nameof(key));
         }
 
-        return Task.CompletedTask;
+        return CatchUpAsync();
     }
 
     /// <inheritdoc/>

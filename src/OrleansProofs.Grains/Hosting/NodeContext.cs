@@ -45,8 +45,14 @@ internal sealed class NodeContext : IDisposable
     /// <summary>Chain commits per block run at once.</summary>
     public int CommitParallelism { get; }
 
-    /// <summary>Block records the ingress keeps.</summary>
+    /// <summary>Block records the ingress keeps, and the blocks of commitment history the commitment log keeps.</summary>
     public int RetainedBlocks { get; }
+
+    /// <summary>
+    /// Blocks between a chain's grain-state checkpoints: half the retained horizon, so the commitment
+    /// log still holds every record above a chain's last checkpoint when the chain is reactivated.
+    /// </summary>
+    public int ChainCheckpointBlocks => Math.Max(1, RetainedBlocks / 2);
 
     /// <summary>The absolute path of a registered file, which must lie inside the data folder.</summary>
     /// <exception cref="ArgumentException">The path is empty, resolves outside the data folder, or names no file.</exception>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Grains.Storage;
 
 namespace Orleans.Hosting;
 
@@ -28,6 +29,9 @@ public static class NodeSiloBuilderExtensions
         }
 
         builder.Services.TryAddSingleton<NodeContext>();
+
+        // Hosts with durable grain storage replace this with a durable log (the embedded host: SQLite).
+        builder.Services.TryAddSingleton<ICommitmentLog, MemoryCommitmentLog>();
         builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         builder.Services.AddSingleton<IConfigurationValidator, NodeOptionsValidator>();
         return builder;

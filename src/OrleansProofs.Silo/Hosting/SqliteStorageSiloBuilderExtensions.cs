@@ -3,6 +3,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Grains.Storage;
 using OrleansProofs.Silo.Storage;
 
 namespace Orleans.Hosting;
@@ -14,7 +15,7 @@ public static class SqliteStorageSiloBuilderExtensions
     /// Adds the grain storage <see cref="NodeStorage.ProviderName"/> through
     /// Microsoft.Orleans.Persistence.AdoNet with the invariant <see cref="SqliteSchema.Invariant"/>
     /// (Microsoft.Data.Sqlite), on the database of <see cref="SqliteStorageOptions"/>. The schema
-    /// (infra/sql/sqlite) is applied at silo start before the provider reads its queries.
+    /// (infra/sql/sqlite) is applied at silo start before the provider reads its queries. The commitment log is the same database's OrleansProofsCommitments table.
     /// Idempotent: a second call only adds its configuration.
     /// </summary>
     public static ISiloBuilder AddOrleansProofsSqliteStorage(this ISiloBuilder builder, Action<SqliteStorageOptions>? configure = null)
@@ -33,6 +34,7 @@ public static class SqliteStorageSiloBuilderExtensions
         builder.Services.TryAddSingleton<SqliteDatabase>();
         builder.Services.AddSingleton<IConfigurationValidator, SqliteStorageOptionsValidator>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInstaller>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICommitmentLog, SqliteCommitmentLog>());
         builder.AddAdoNetGrainStorage(NodeStorage.ProviderName, optionsBuilder => optionsBuilder.Configure<SqliteDatabase>((options, database) =>
         {
             options.Invariant = SqliteSchema.Invariant;

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+
+using Microsoft.Data.Sqlite;
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Grains.Storage;
+
+namespace OrleansProofs.Silo.Storage;
+
+/// <summary>
+/// The commitment log in the node's SQLite database (table <c>OrleansProofsCommitments</c>, created by
+/// infra/sql/sqlite/0002-commitment-log.sql at silo start): a block's rows go in one transaction with
+/// one prepared statement, so a block costs one commit, not one per chain.
+/// </summary>
+internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitmentLog
+{
+    /// <inheritdoc/>
+    public async Task AppendAsync(string network, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteTransaction transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using SqliteCommand insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT OR REPLACE INTO OrleansProofsCommitments (Network, ChainId, Height, Record) VALUES ($network, $chainId, $height, $record);";
+        insert.Parameters.AddWithValue("$network", network);
+        SqliteParameter chainId = insert.Parameters.Add("$chainId", SqliteType.Blob);
+        SqliteParameter height = insert.Parameters.Add("$height", SqliteType.Integer);
+        SqliteParameter record = insert.Parameters.Add("$record", SqliteType.Blob);
+        insert.Prepare();
+        foreach (CommitmentLogEntry entry in entries)
+        {
+            chainId.Value = entry.ChainId.ToArray();
+            height.Value = checked((long)entry.Record.Height);
+            record.Value = ChainRecordBytes.Encode(entry.Record);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default)
+    {
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteCommand select = connection.CreateCommand();
+        select.CommandText = "SELECT ChainId, Record FROM OrleansProofsCommitments WHERE Network = $network AND ChainId = $chainId AND Height > $height ORDER BY Height;";
+        select.Parameters.AddWithValue("$network", network);
+        select.Parameters.AddWithValue("$chainId", chainId.ToArray());
+        select.Parameters.AddWithValue("$height", checked((long)afterHeight));
+        return await ReadEntriesAsync(select, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadHeightAsync(string network, ulong height, CancellationToken cancellationToken = default)
+    {
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteCommand select = connection.CreateCommand();
+        select.CommandText = "SELECT ChainId, Record FROM OrleansProofsCommitments WHERE Network = $network AND Height = $height;";
+        select.Parameters.AddWithValue("$network", network);
+        select.Parameters.AddWithValue("$height", checked((long)height));
+        return await ReadEntriesAsync(select, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public async Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default)
+    {
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteCommand delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM OrleansProofsCommitments WHERE Network = $network AND Height < $height;";
+        delete.Parameters.AddWithValue("$network", network);
+        delete.Parameters.AddWithValue("$height", checked((long)height));
+        await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        SqliteConnection connection = new(database.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static async Task<IReadOnlyList<CommitmentLogEntry>> ReadEntriesAsync(SqliteCommand select, CancellationToken cancellationToken)
+    {
+        List<CommitmentLogEntry> entries = [];
+        await using SqliteDataReader reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            byte[] chainId = (byte[])reader.GetValue(0);
+            byte[] record = (byte[])reader.GetValue(1);
+            entries.Add(new CommitmentLogEntry(new Hash32(chainId), ChainRecordBytes.Decode(record)));
+        }
+
+        return entries;
+    }
+}
