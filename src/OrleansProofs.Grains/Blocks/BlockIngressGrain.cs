@@ -91,6 +91,7 @@ internal sealed partial class BlockIngressGrain(
         });
         _latestHierarchy = hierarchy;
         LogBlockRecorded(logger, this.GetPrimaryKeyString(), block.Height, covered.Length, activated, record.Faults, globalRoot, record.Timings.Total.TotalMilliseconds);
+        await AdvanceLifecycleAsync(record);
         return BlockResult.Recorded(record);
     }
 

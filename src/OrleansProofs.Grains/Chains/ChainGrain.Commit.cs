@@ -23,6 +23,8 @@ internal sealed partial class ChainGrain
             return Repeated(s, ticket);
         }
 
+        CheckNotRemoved(s, ticket);
+
         ImmutableArray<BlockRef> missed = ticket.Missed.IsDefault ? [] : ticket.Missed;
         CheckMissed(s.HeadHeight, ticket, missed);
         List<ChainRecord> added = new(missed.Length + 1);

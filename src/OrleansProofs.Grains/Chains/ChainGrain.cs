@@ -12,8 +12,9 @@ namespace OrleansProofs.Grains.Chains;
 
 /// <summary>
 /// One chain (<see cref="IChainGrain"/>): registration (replica encoding and anchoring) lives in
-/// ChainGrain.Register.cs, per-block commits in ChainGrain.Commit.cs. The replica's
-/// <see cref="Core.Storage.ChunkStore"/> opens on the first commit of an activation and closes on deactivation.
+/// ChainGrain.Register.cs, per-block commits in ChainGrain.Commit.cs, removal in ChainGrain.Lifecycle.cs. The replica's
+/// <see cref="Core.Storage.ChunkStore"/> opens on the first commit of an activation and closes on deactivation
+/// or removal.
 /// </summary>
 internal sealed partial class ChainGrain(
     [PersistentState("chain", NodeStorage.ProviderName)] IPersistentState<ChainState> state,
@@ -47,10 +48,9 @@ internal sealed partial class ChainGrain(
     {
         ChainState s = state.State;
         ChainHeader? header = s.Header;
-        ChainStatus status = header is null ? ChainStatus.Unregistered : s.HeadHeight > header.AnchorHeight ? ChainStatus.Active : ChainStatus.Pending;
         return Task.FromResult(new ChainInfo(
             _chainId,
-            status,
+            StatusOf(s),
             header,
             s.GroupId,
             s.RegionId,
@@ -62,7 +62,9 @@ internal sealed partial class ChainGrain(
             s.Faults,
             [.. s.Window],
             s.RetentionPolicy,
-            s.Metadata));
+            s.Metadata,
+            s.Removal,
+            s.Archive));
     }
 
     /// <inheritdoc/>
