@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 using Orleans.CodeGeneration;
+using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Hierarchy;
 
@@ -13,7 +14,7 @@ namespace OrleansProofs.Abstractions.Blocks;
 /// the block record only after every chain's commit is durable.
 /// </summary>
 [Alias("OrleansProofs.IBlockIngressGrain")]
-[Version(1)]
+[Version(2)]
 public interface IBlockIngressGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -51,4 +52,13 @@ public interface IBlockIngressGrain : IGrainWithStringKey
     /// <summary>The roster's size and placement and the retained block horizon.</summary>
     [Alias("GetStats")]
     Task<NetworkStats> GetStatsAsync();
+
+    /// <summary>
+    /// Schedules an enrolled chain's removal at the latest recorded height + the profile's removal
+    /// delay; the chain is covered through the block before it. A chain not enrolled, or already
+    /// leaving (removal or expiry scheduled or done), is rejected — with its existing schedule — and
+    /// nothing changes.
+    /// </summary>
+    [Alias("ScheduleRemoval")]
+    Task<RemovalResult> ScheduleRemovalAsync(Hash32 chainId, string reason);
 }

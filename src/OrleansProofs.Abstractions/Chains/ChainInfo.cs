@@ -8,7 +8,7 @@ namespace OrleansProofs.Abstractions.Chains;
 
 /// <summary>A chain's public state (the gateway's <c>GET /api/chains/{chainId}</c>).</summary>
 /// <param name="ChainId">The chain's id.</param>
-/// <param name="Status">Unregistered, pending or active.</param>
+/// <param name="Status">Unregistered, pending, active, removing, removed or expired.</param>
 /// <param name="Header">The chain's anchored header; null when unregistered.</param>
 /// <param name="GroupId">Its group.</param>
 /// <param name="RegionId">Its region.</param>
@@ -21,6 +21,8 @@ namespace OrleansProofs.Abstractions.Chains;
 /// <param name="Window">The proof window: the last records, oldest first, at most the profile's proof window.</param>
 /// <param name="RetentionPolicy">The retention policy recorded at registration (empty when unregistered).</param>
 /// <param name="Metadata">The operator labels recorded at registration.</param>
+/// <param name="Removal">The scheduled (or completed) removal or expiry; null while the chain is not leaving.</param>
+/// <param name="Archive">True when the chain's records and metadata are (or will be, at removal) exported to the node's archive folder.</param>
 [GenerateSerializer, Immutable]
 [Alias("OrleansProofs.ChainInfo")]
 public sealed record ChainInfo(
@@ -37,4 +39,6 @@ public sealed record ChainInfo(
     [property: Id(10)] ulong Faults,
     [property: Id(11)] ImmutableArray<ChainRecord> Window,
     [property: Id(12)] string RetentionPolicy,
-    [property: Id(13)] ImmutableDictionary<string, string> Metadata);
+    [property: Id(13)] ImmutableDictionary<string, string> Metadata,
+    [property: Id(14)] ChainRemovalSchedule? Removal = null,
+    [property: Id(15)] bool Archive = false);

@@ -13,6 +13,12 @@ public static class ChainRegistrationRules
     /// <summary>The retention policy used when none is named.</summary>
     public const string DefaultRetentionPolicy = "default";
 
+    /// <summary>The long-lived retention policy (the profile's archival days).</summary>
+    public const string ArchivalRetentionPolicy = "archival";
+
+    /// <summary>The short-lived retention policy (the profile's temporary days).</summary>
+    public const string TemporaryRetentionPolicy = "temporary";
+
     /// <summary>Most metadata entries per chain.</summary>
     public const int MaxMetadataEntries = 16;
 
@@ -23,7 +29,7 @@ public static class ChainRegistrationRules
     public const int MaxMetadataValueLength = 256;
 
     /// <summary>The retention policy names (DESIGN §4: default 365 d, archival 2,555 d, temporary 30 d).</summary>
-    public static ImmutableArray<string> RetentionPolicies { get; } = [DefaultRetentionPolicy, "archival", "temporary"];
+    public static ImmutableArray<string> RetentionPolicies { get; } = [DefaultRetentionPolicy, ArchivalRetentionPolicy, TemporaryRetentionPolicy];
 
     /// <summary>The first broken rule as (field, reason), or null when the policy and metadata are acceptable.</summary>
     public static (string Field, string Reason)? FindProblem(string? retentionPolicy, IReadOnlyDictionary<string, string>? metadata)

@@ -12,7 +12,7 @@ namespace OrleansProofs.Abstractions.Chains;
 /// the header, head, length, fault count and a bounded proof window (O(1) state per chain).
 /// </summary>
 [Alias("OrleansProofs.IChainGrain")]
-[Version(1)]
+[Version(2)]
 public interface IChainGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -55,4 +55,34 @@ public interface IChainGrain : IGrainWithStringKey
     /// <exception cref="ArgumentException">No index, too many, or an index at or past the chunk count.</exception>
     [Alias("OpenChunks")]
     Task<ImmutableArray<ChunkOpeningData>> OpenChunksAsync(ImmutableArray<ulong> indices);
+
+    /// <summary>
+    /// Schedules this chain's removal through its network's ingress at the latest recorded height +
+    /// the profile's removal delay. The chain keeps committing until then; at the removal height it
+    /// stops, its group slot is freed and its replica file released (with <paramref name="archive"/>,
+    /// after its records and metadata are exported to <c>{data}/archive/{chainId}/</c>). A chain that
+    /// is not registered, or is already removing, removed or expired, is rejected and nothing changes.
+    /// </summary>
+    /// <param name="reason">The operator's reason: null or empty for none, at most <see cref="ChainRemovalRules.MaxReasonLength"/> characters, no control characters.</param>
+    /// <param name="archive">Export the chain's records and metadata before the replica is released.</param>
+    /// <exception cref="ArgumentException">The reason breaks <see cref="ChainRemovalRules"/> (parameter <c>reason</c>).</exception>
+    [Alias("RequestRemoval")]
+    Task<RemovalResult> RequestRemovalAsync(string? reason, bool archive);
+
+    /// <summary>
+    /// The ingress tells the chain of a removal it scheduled (a retention expiry, or a removal the
+    /// chain had not recorded): the chain shows <see cref="ChainStatus.Removing"/>. Idempotent.
+    /// </summary>
+    /// <exception cref="ArgumentException">The schedule is for another chain.</exception>
+    [Alias("OnRemovalScheduled")]
+    Task OnRemovalScheduledAsync(ChainRemovalSchedule schedule);
+
+    /// <summary>
+    /// The ingress recorded the removal block: the chain writes its archive (when asked for, and
+    /// always on expiry), releases its replica file and ends as <see cref="ChainStatus.Removed"/> or
+    /// <see cref="ChainStatus.Expired"/>. Its records stay readable for proofs of earlier blocks. Idempotent.
+    /// </summary>
+    /// <exception cref="ArgumentException">The schedule is for another chain.</exception>
+    [Alias("CompleteRemoval")]
+    Task CompleteRemovalAsync(ChainRemovalSchedule schedule);
 }

@@ -5,7 +5,10 @@ using OrleansProofs.Core.Protocol;
 
 namespace OrleansProofs.Gateway.Contracts;
 
-/// <summary>The answer of <c>GET /api/chains/{chainId}</c>: state, header fields and the proof window.</summary>
+/// <summary>
+/// The answer of <c>GET /api/chains/{chainId}</c>: state, header fields and the proof window; while
+/// the chain is leaving (and after), the removal height, reason and kind, and whether it is archived.
+/// </summary>
 public sealed record ChainResponse(
     string ChainId,
     string Status,
@@ -27,13 +30,17 @@ public sealed record ChainResponse(
     ulong Faults,
     string RetentionPolicy,
     IReadOnlyDictionary<string, string> Metadata,
-    IReadOnlyList<CommitmentResponse> Commitments)
+    IReadOnlyList<CommitmentResponse> Commitments,
+    ulong? RemovalHeight,
+    string? RemovalReason,
+    string? RemovalKind,
+    bool Archive)
 {
     /// <summary>Maps a registered chain's info.</summary>
     public static ChainResponse From(ChainInfo info, ChainHeader header) =>
         new(
             info.ChainId.ToString(),
-            info.Status == ChainStatus.Active ? "active" : "pending",
+            StatusName(info.Status),
             header.DataHash.ToString(),
             header.ProverPublicKey.AsHash32().ToString(),
             header.FileLength,
@@ -52,7 +59,22 @@ public sealed record ChainResponse(
             info.Faults,
             info.RetentionPolicy,
             info.Metadata,
-            [.. info.Window.Select(CommitmentResponse.From)]);
+            [.. info.Window.Select(CommitmentResponse.From)],
+            info.Removal?.RemovalHeight,
+            info.Removal?.Reason,
+            info.Removal is null ? null : info.Removal.Kind == Abstractions.Chains.RemovalKind.Expiry ? "expiry" : "removal",
+            info.Archive);
+
+    /// <summary>The API's name of a status: pending, active, removing, removed, expired.</summary>
+    public static string StatusName(ChainStatus status) => status switch
+    {
+        ChainStatus.Pending => "pending",
+        ChainStatus.Active => "active",
+        ChainStatus.Removing => "removing",
+        ChainStatus.Removed => "removed",
+        ChainStatus.Expired => "expired",
+        _ => "unregistered",
+    };
 }
 
 /// <summary>One record of a chain's proof window.</summary>

@@ -9,8 +9,11 @@ using OrleansProofs.Gateway.Http;
 
 namespace OrleansProofs.Gateway.Endpoints;
 
-/// <summary><c>POST /api/chains</c> (register a file on the data volume) and <c>GET /api/chains/{chainId}</c>.</summary>
-internal static class ChainEndpoints
+/// <summary>
+/// <c>POST /api/chains</c> (register a file on the data volume), <c>GET /api/chains/{chainId}</c> and
+/// <c>DELETE /api/chains/{chainId}</c> (schedule removal; ChainEndpoints.Remove.cs).
+/// </summary>
+internal static partial class ChainEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -28,6 +31,14 @@ internal static class ChainEndpoints
             .Produces<ChainResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/chains/{chainId}", RemoveAsync)
+            .WithName("RemoveChain")
+            .WithSummary("Schedules the chain's removal after the profile's removal delay (optional reason, archive; JSON body or query).")
+            .Produces<ChainRemovalResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
     private static async Task<IResult> RegisterAsync(HttpRequest request, NodeGrains node)

@@ -42,9 +42,8 @@ internal sealed partial class BlockIngressGrain
                 nameof(enrollment));
         }
 
-        GroupOccupancy[] occupancy = [.. s.Chains.GroupBy(c => c.GroupId).Select(g => new GroupOccupancy(g.Key, g.Count()))];
-        uint groupId = GroupAssignment.AssignNewChain(occupancy, node.Parameters.ChainsPerGroup);
-        ChainEntryState entry = new(enrollment.ChainId, groupId, enrollment.AnchorHeight, enrollment.AnchorBlockHash);
+        uint groupId = RosterSlots.AssignGroup(s.Chains, latest.Height, node.Parameters.ChainsPerGroup);
+        ChainEntryState entry = new(enrollment.ChainId, groupId, enrollment.AnchorHeight, enrollment.AnchorBlockHash, ExpiresAt(enrollment, latest));
         await SaveAsync(s with { Chains = s.Chains.Add(entry) });
         LogChainEnrolled(logger, this.GetPrimaryKeyString(), enrollment.ChainId, groupId, enrollment.AnchorHeight + 1);
         return Placement(entry);

@@ -13,13 +13,16 @@ internal sealed partial class BlockIngressGrain
     {
         IngressState s = state.State;
         BlockRecord? latest = s.Latest;
-        ulong active = latest is null ? 0 : (ulong)s.Chains.Count(c => c.CoversHeight(latest.Height));
-        HashSet<uint> groups = [.. s.Chains.Select(c => c.GroupId)];
+
+        // Chains whose removal block is recorded are gone (their slots are free); removing chains still count.
+        ChainEntryState[] live = latest is null ? [.. s.Chains] : [.. s.Chains.Where(c => c.HoldsSlotAfter(latest.Height))];
+        ulong active = latest is null ? 0 : (ulong)live.Count(c => c.CoversHeight(latest.Height));
+        HashSet<uint> groups = [.. live.Select(c => c.GroupId)];
         HashSet<uint> regions = [.. groups.Select(g => GroupAssignment.RegionOf(g, node.Parameters.GroupsPerRegion))];
         return Task.FromResult(new NetworkStats(
-            (ulong)s.Chains.Length,
+            (ulong)live.Length,
             active,
-            (ulong)s.Chains.Length - active,
+            (ulong)live.Length - active,
             (ulong)groups.Count,
             (ulong)regions.Count,
             latest?.Height,

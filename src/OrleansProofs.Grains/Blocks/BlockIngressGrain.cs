@@ -96,6 +96,7 @@ internal sealed partial class BlockIngressGrain(
         _latestHierarchy = hierarchy;
         await PruneLogAsync(block.Height);
         LogBlockRecorded(logger, this.GetPrimaryKeyString(), block.Height, covered.Length, activated, record.Faults, globalRoot, record.Timings.Total.TotalMilliseconds);
+        await AdvanceLifecycleAsync(record);
         return BlockResult.Recorded(record);
     }
 

@@ -23,6 +23,8 @@ internal sealed partial class ChainGrain
             return Repeated(s, ticket);
         }
 
+        CheckNotRemoved(s, ticket);
+
         ImmutableArray<BlockRef> missed = ticket.Missed.IsDefault ? [] : ticket.Missed;
         CheckMissed(s.HeadHeight, ticket, missed);
         List<ChainRecord> added = new(missed.Length + 1);
@@ -40,7 +42,6 @@ internal sealed partial class ChainGrain
         if (IsCheckpointDue(next.HeadHeight))
         {
             await SaveAsync(next);
-            _persistedHeight = next.HeadHeight;
         }
         else
         {

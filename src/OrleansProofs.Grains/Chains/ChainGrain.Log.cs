@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 using Microsoft.Extensions.Logging;
+using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Protocol;
 
@@ -26,4 +27,13 @@ internal sealed partial class ChainGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chain {ChainId}: the commitment log's record at height {Height} does not extend the head at height {HeadHeight}; replay stops there")]
     private static partial void LogReplayStopped(ILogger logger, Hash32 chainId, ulong height, ulong headHeight);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain {ChainId} removal requested: it leaves at height {RemovalHeight} (archive: {Archive})")]
+    private static partial void LogRemovalRequested(ILogger logger, Hash32 chainId, ulong removalHeight, bool archive);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain {ChainId} archived its records and metadata to {Folder}")]
+    private static partial void LogArchived(ILogger logger, Hash32 chainId, string folder);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain {ChainId} {Kind} took effect at height {RemovalHeight}; its replica file is released")]
+    private static partial void LogRemovalCompleted(ILogger logger, Hash32 chainId, RemovalKind kind, ulong removalHeight);
 }

@@ -32,15 +32,19 @@ internal sealed partial class ChainGrain
         }
 
         string replicaPath = node.ReplicaPathFor(_chainId);
+        ChunkStore? scoped = null;
         try
         {
-            _replica ??= ChunkStore.Open(replicaPath, checked((long)header.TotalChunks));
+            // A removed chain opens its replica for this call only, so the file stays deletable between proofs.
+            ChunkStore replica = state.State.RemovalCompleted
+                ? scoped = ChunkStore.Open(replicaPath, checked((long)header.TotalChunks))
+                : _replica ??= ChunkStore.Open(replicaPath, checked((long)header.TotalChunks));
             using ReplicaLeafFile leaves = ReplicaLeafFile.Open(ReplicaLeafFile.PathFor(replicaPath), checked((long)header.TotalChunks), header.ReplicaRoot);
             ImmutableArray<ChunkOpeningData>.Builder openings = ImmutableArray.CreateBuilder<ChunkOpeningData>(indices.Length);
             byte[] chunk = new byte[ChunkLayout.ChunkSize];
             foreach (ulong index in indices)
             {
-                _replica.ReadChunk((long)index, chunk);
+                replica.ReadChunk((long)index, chunk);
                 openings.Add(new ChunkOpeningData(index, [.. chunk], [.. leaves.BuildPath((long)index)]));
             }
 
@@ -50,6 +54,10 @@ internal sealed partial class ChainGrain
         {
             ReleaseReplica();
             throw new InvalidOperationException($"Chain {_chainId} cannot read its replica '{replicaPath}': {error.Message}", error);
+        }
+        finally
+        {
+            scoped?.Dispose();
         }
     }
 }

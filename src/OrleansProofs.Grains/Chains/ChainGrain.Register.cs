@@ -24,6 +24,12 @@ internal sealed partial class ChainGrain
                 $"Chain {_chainId} is registered on network '{state.State.Network}'; the request names network '{request.Network}'.", nameof(request));
         }
 
+        if (state.State.Removal is { } removal)
+        {
+            throw new InvalidOperationException(
+                $"Chain {_chainId} {(state.State.RemovalCompleted ? "left" : "is leaving")} the network at block {removal.RemovalHeight} ({removal.Kind}); a removed chain's id cannot be registered again.");
+        }
+
         if (state.State is { Header: { } registered, Enrolled: true })
         {
             return ToRegistration(registered);
@@ -65,7 +71,7 @@ internal sealed partial class ChainGrain
                 RetentionPolicy = retention,
                 Metadata = metadata,
             });
-            ChainPlacement placement = await ingress.EnrollChainAsync(new ChainEnrollment(_chainId, header.AnchorHeight, header.AnchorBlockHash));
+            ChainPlacement placement = await ingress.EnrollChainAsync(new ChainEnrollment(_chainId, header.AnchorHeight, header.AnchorBlockHash, retention));
             if (!placement.IsStale)
             {
                 await SaveAsync(state.State with { Enrolled = true, GroupId = placement.GroupId, RegionId = placement.RegionId });

@@ -13,8 +13,10 @@ namespace OrleansProofs.Grains.Chains;
 
 /// <summary>
 /// One chain (<see cref="IChainGrain"/>): registration (replica encoding and anchoring) lives in
-/// ChainGrain.Register.cs, per-block commits in ChainGrain.Commit.cs, head durability (commitment log and checkpoints) in ChainGrain.History.cs. The replica's
-/// <see cref="Core.Storage.ChunkStore"/> opens on the first commit of an activation and closes on deactivation.
+/// ChainGrain.Register.cs, per-block commits in ChainGrain.Commit.cs, head durability (commitment log
+/// and checkpoints) in ChainGrain.History.cs, removal in ChainGrain.Lifecycle.cs. The replica's
+/// <see cref="Core.Storage.ChunkStore"/> opens on the first commit of an activation and closes on deactivation
+/// or removal.
 /// </summary>
 internal sealed partial class ChainGrain(
     [PersistentState("chain", NodeStorage.ProviderName)] IPersistentState<ChainState> state,
@@ -49,10 +51,9 @@ internal sealed partial class ChainGrain(
     {
         ChainState s = state.State;
         ChainHeader? header = s.Header;
-        ChainStatus status = header is null ? ChainStatus.Unregistered : s.HeadHeight > header.AnchorHeight ? ChainStatus.Active : ChainStatus.Pending;
         return Task.FromResult(new ChainInfo(
             _chainId,
-            status,
+            StatusOf(s),
             header,
             s.GroupId,
             s.RegionId,
@@ -64,7 +65,9 @@ internal sealed partial class ChainGrain(
             s.Faults,
             [.. s.Window],
             s.RetentionPolicy,
-            s.Metadata));
+            s.Metadata,
+            s.Removal,
+            s.Archive));
     }
 
     /// <inheritdoc/>
@@ -89,6 +92,7 @@ internal sealed partial class ChainGrain(
         try
         {
             await state.WriteStateAsync();
+            _persistedHeight = next.HeadHeight;
         }
         catch
         {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Collections.Immutable;
+using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Protocol;
 
@@ -47,4 +48,13 @@ internal sealed record ChainState
 
     /// <summary>The operator labels given at registration.</summary>
     [Id(10)] public ImmutableDictionary<string, string> Metadata { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The removal or expiry schedule; null while the chain is not leaving.</summary>
+    [Id(11)] public ChainRemovalSchedule? Removal { get; init; }
+
+    /// <summary>True when the records and metadata are exported to the archive folder at removal.</summary>
+    [Id(12)] public bool Archive { get; init; }
+
+    /// <summary>True once the removal took effect: archive written, replica released, no further commits.</summary>
+    [Id(13)] public bool RemovalCompleted { get; init; }
 }

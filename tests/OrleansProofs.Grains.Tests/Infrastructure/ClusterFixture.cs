@@ -2,12 +2,15 @@
 
 using Orleans.TestingHost;
 using OrleansProofs.Core.Signatures;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Grains.Storage;
 
 namespace OrleansProofs.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// One in-process silo shared by a test collection ("Cluster"): memory grain storage, the
+/// One in-process silo shared by a test collection ("Cluster"): memory grain storage, a memory
+/// commitment log with injectable outages (<see cref="FaultInjectingCommitmentLog"/>), the
 /// "dev" profile, and a temporary data folder with a node key written before the silo starts.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
@@ -62,6 +65,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ?? throw new InvalidOperationException($"The test cluster must set {DataDirectoryKey}.");
             siloBuilder
                 .AddMemoryGrainStorage(NodeStorage.ProviderName)
+                .ConfigureServices(services => services.AddSingleton<ICommitmentLog>(FaultInjectingCommitmentLog.Shared))
                 .AddOrleansProofsNode(options =>
                 {
                     options.DataDirectory = dataDirectory;

@@ -33,10 +33,13 @@ public sealed class TestNetwork(ClusterFixture fixture, string prefix)
     /// <summary>The canonical announcement at <paramref name="height"/> (timestamp 1,700,000,000 + 16·h).</summary>
     public BlockAnnouncement At(ulong height) => new(height, HashAt(height), 1_700_000_000 + 16 * height);
 
-    /// <summary>Announces the canonical block at <paramref name="height"/> and, when recorded, remembers its public data.</summary>
-    public async Task<BlockResult> AnnounceAsync(ulong height)
+    /// <summary>
+    /// Announces the canonical block at <paramref name="height"/> (with <paramref name="timestamp"/>
+    /// instead of the canonical one when given) and, when recorded, remembers its public data.
+    /// </summary>
+    public async Task<BlockResult> AnnounceAsync(ulong height, ulong? timestamp = null)
     {
-        BlockAnnouncement block = At(height);
+        BlockAnnouncement block = timestamp is { } time ? At(height) with { Timestamp = time } : At(height);
         BlockResult result = await Ingress.OnBlockAsync(block);
         if (result.IsAccepted)
         {
@@ -64,10 +67,10 @@ public sealed class TestNetwork(ClusterFixture fixture, string prefix)
     /// <summary>The chain id the node's key gives the file <paramref name="name"/> (what a gateway computes before calling the grain).</summary>
     public Hash32 ChainIdOf(string name) => ChainId.Compute(DataHash.Compute(Path.Combine(fixture.DataDirectory, name)), fixture.Prover);
 
-    /// <summary>Registers the data file <paramref name="name"/> on this network.</summary>
-    public async Task<(IChainGrain Grain, RegisteredChain Registration)> RegisterAsync(string name)
+    /// <summary>Registers the data file <paramref name="name"/> on this network under <paramref name="retentionPolicy"/>.</summary>
+    public async Task<(IChainGrain Grain, RegisteredChain Registration)> RegisterAsync(string name, string retentionPolicy = ChainRegistrationRules.DefaultRetentionPolicy)
     {
         IChainGrain grain = fixture.Cluster.GrainFactory.GetGrain<IChainGrain>(ChainIdOf(name).ToString());
-        return (grain, await grain.RegisterAsync(new ChainRegistrationRequest(name, Name)));
+        return (grain, await grain.RegisterAsync(new ChainRegistrationRequest(name, Name, retentionPolicy)));
     }
 }

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+
+using System.Collections.Concurrent;
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Grains.Storage;
+
+namespace OrleansProofs.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// The test cluster's commitment log: the memory log, except that appends for the networks in
+/// <see cref="FailingNetworks"/> throw, as a storage outage would. Test networks have unique names,
+/// so one test's outage never touches another's blocks.
+/// </summary>
+public sealed class FaultInjectingCommitmentLog : ICommitmentLog
+{
+    private readonly MemoryCommitmentLog _inner = new();
+
+    /// <summary>The instance every silo of the in-process test clusters uses.</summary>
+    public static FaultInjectingCommitmentLog Shared { get; } = new();
+
+    /// <summary>Networks whose appends fail.</summary>
+    public ConcurrentDictionary<string, bool> FailingNetworks { get; } = new(StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    public Task AppendAsync(string network, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default) =>
+        FailingNetworks.ContainsKey(network)
+            ? throw new IOException($"Injected storage outage: the commitment log refuses writes for network '{network}'.")
+            : _inner.AppendAsync(network, entries, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default) =>
+        _inner.ReadChainAsync(network, chainId, afterHeight, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadHeightAsync(string network, ulong height, CancellationToken cancellationToken = default) =>
+        _inner.ReadHeightAsync(network, height, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default) =>
+        _inner.PruneBelowAsync(network, height, cancellationToken);
+}
