@@ -51,4 +51,12 @@ public interface IBlockIngressGrain : IGrainWithStringKey
     /// <summary>The roster's size and placement and the retained block horizon.</summary>
     [Alias("GetStats")]
     Task<NetworkStats> GetStatsAsync();
+
+    /// <summary>
+    /// One page of the roster in ascending chain id order, optionally only the chains in one status,
+    /// starting after a cursor (which need not be an enrolled chain).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is not 1 to <see cref="ChainListQuery.MaxLimit"/>, or the status is <c>Unregistered</c>.</exception>
+    [Alias("ListChains")]
+    Task<ChainPage> ListChainsAsync(ChainListQuery query);
 }

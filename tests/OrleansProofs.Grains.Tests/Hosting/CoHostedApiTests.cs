@@ -75,7 +75,7 @@ public sealed class CoHostedApiTests
         Assert.False(ProofVerifier.Verify(ProofFormat.Compact, tampered, context).IsValid);
 
         // The adapter token was generated into the data folder: it, and only it, opens POST /api/blocks.
-        string token = File.ReadAllText(Path.Combine(node.DataDirectory, AdapterTokenFile.FileName)).Trim();
+        string token = File.ReadAllText(Path.Combine(node.DataDirectory, BearerKeyFile.AdapterTokenFileName)).Trim();
         Assert.Equal(64, token.Length);
         object again = new { height = 1UL, blockHash = DevBlockSource.HashAt(Seed, "dev", 1).ToString(), timestamp = blocks.Get(1)!.Timestamp };
         Assert.Equal(HttpStatusCode.Unauthorized, (await PushAsync(client, again, "not-the-token")).StatusCode);
@@ -96,7 +96,8 @@ public sealed class CoHostedApiTests
         Assert.Null(await node.Grains.GetGrain<IBlockIngressGrain>("dev").GetLatestAsync());
         using HttpClient client = new() { BaseAddress = node.ApiAddress };
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/health"));
-        Assert.False(File.Exists(Path.Combine(node.DataDirectory, AdapterTokenFile.FileName)));
+        Assert.False(File.Exists(Path.Combine(node.DataDirectory, BearerKeyFile.AdapterTokenFileName)));
+        Assert.False(File.Exists(Path.Combine(node.DataDirectory, BearerKeyFile.OperatorKeyFileName)));
     }
 
     private static Dictionary<string, string?> Settings() => new()
