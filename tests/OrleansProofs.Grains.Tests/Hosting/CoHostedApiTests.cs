@@ -83,6 +83,18 @@ public sealed class CoHostedApiTests
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.Equal("duplicate", (await duplicate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
 
+        // A multipart upload through Kestrel lands in the node's data folder and registers there, with the generated operator key.
+        byte[] upload = new byte[12_345];
+        new Random(5).NextBytes(upload);
+        using MultipartFormDataContent form = new() { { new ByteArrayContent(upload), "file", "upload.bin" } };
+        using HttpRequestMessage register = new(HttpMethod.Post, "/api/chains") { Content = form };
+        register.Headers.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(node.DataDirectory, BearerKeyFile.OperatorKeyFileName)).Trim());
+        using HttpResponseMessage registered = await client.SendAsync(register);
+        string registration = await registered.Content.ReadAsStringAsync();
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, $"{(int)registered.StatusCode} {registration}");
+        Assert.Equal(ChainId.Compute(DataHash.Compute(upload), node.Prover).ToString(), JsonDocument.Parse(registration).RootElement.GetProperty("chainId").GetString());
+        Assert.Single(Directory.GetFiles(Path.Combine(node.DataDirectory, "uploads")));
+
         await node.StopAsync();
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/health"));
     }
