@@ -61,4 +61,12 @@ public interface IBlockIngressGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ScheduleRemoval")]
     Task<RemovalResult> ScheduleRemovalAsync(Hash32 chainId, string reason);
+
+    /// <summary>
+    /// One page of the roster in ascending chain id order, optionally only the chains in one status,
+    /// starting after a cursor (which need not be an enrolled chain).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is not 1 to <see cref="ChainListQuery.MaxLimit"/>, or the status is <c>Unregistered</c>.</exception>
+    [Alias("ListChains")]
+    Task<ChainPage> ListChainsAsync(ChainListQuery query);
 }

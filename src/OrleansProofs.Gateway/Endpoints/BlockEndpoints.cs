@@ -14,14 +14,14 @@ internal static class BlockEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/blocks", PushAsync)
-            .AddEndpointFilter<AdapterTokenFilter>()
+            .RequireAdapterKey()
             .WithName("PushBlock")
             .WithSummary("Adapter push of a new layer-1 block (Authorization: Bearer); idempotent per height.")
             .Produces<BlockPushResponse>(StatusCodes.Status201Created)
             .Produces<BlockPushResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         api.MapGet("/blocks/latest", LatestAsync)
             .WithName("GetLatestBlock")
             .WithSummary("The latest recorded block.")

@@ -10,21 +10,25 @@ using OrleansProofs.Gateway.Http;
 namespace OrleansProofs.Gateway.Endpoints;
 
 /// <summary>
-/// <c>POST /api/chains</c> (register a file on the data volume), <c>GET /api/chains/{chainId}</c> and
-/// <c>DELETE /api/chains/{chainId}</c> (schedule removal; ChainEndpoints.Remove.cs).
+/// <c>POST /api/chains</c> (register a file: JSON path on the data volume, or a multipart upload in
+/// ChainUpload.cs; operator key required), <c>GET /api/chains</c> (ChainListing.cs), <c>GET /api/chains/{chainId}</c>
+/// and <c>DELETE /api/chains/{chainId}</c> (schedule removal, ChainEndpoints.Remove.cs; operator key required).
 /// </summary>
 internal static partial class ChainEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/chains", RegisterAsync)
+            .RequireOperatorKey()
             .WithName("RegisterChain")
-            .WithSummary("Registers a data file already on the node's data volume (JSON { path, retentionPolicy?, metadata? }).")
+            .WithSummary("Registers a data file: a multipart upload (file, retentionPolicy?, metadata?) or JSON { path, retentionPolicy?, metadata? } naming a file on the node's data volume.")
             .Produces<ChainRegisteredResponse>(StatusCodes.Status201Created)
             .Produces<ChainRegisteredResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        ChainListing.Map(api);
         api.MapGet("/chains/{chainId}", GetAsync)
             .WithName("GetChain")
             .WithSummary("Chain state, header fields and the proof window (commitments).")
@@ -32,6 +36,7 @@ internal static partial class ChainEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/chains/{chainId}", RemoveAsync)
+            .RequireOperatorKey()
             .WithName("RemoveChain")
             .WithSummary("Schedules the chain's removal after the profile's removal delay (optional reason, archive; JSON body or query).")
             .Produces<ChainRemovalResponse>(StatusCodes.Status202Accepted)
@@ -43,8 +48,13 @@ internal static partial class ChainEndpoints
 
     private static async Task<IResult> RegisterAsync(HttpRequest request, NodeGrains node)
     {
+        if (request.HasFormContentType)
+        {
+            return await ChainUpload.RegisterAsync(request, node);
+        }
+
         (RegisterChainBody? body, IResult? problem) = await JsonBody.ReadAsync<RegisterChainBody>(request,
-            "Multipart upload is not supported by this gateway; send JSON { \"path\": ... } naming a file on the node's data volume.");
+            "Send JSON { \"path\": ... } naming a file on the node's data volume, or upload the file as multipart/form-data (part 'file').");
         if (body is null)
         {
             return problem!;
@@ -55,20 +65,31 @@ internal static partial class ChainEndpoints
             return Problems.BadRequest("path", "is required: a file path relative to the node's data folder.");
         }
 
-        string retention = body.RetentionPolicy ?? ChainRegistrationRules.DefaultRetentionPolicy;
-        if (ChainRegistrationRules.FindProblem(retention, body.Metadata) is { } rule)
+        return (await RegisterPathAsync(node, body.Path, "path", body.RetentionPolicy, body.Metadata)).Result;
+    }
+
+    /// <summary>
+    /// Registers the file at <paramref name="path"/> (relative to the node's data folder) with the
+    /// retention policy and metadata: 201 (new) or 200 (already registered), or a problem naming
+    /// <paramref name="pathField"/> or the rule broken. Both registration forms end here.
+    /// </summary>
+    internal static async Task<(IResult Result, bool Registered)> RegisterPathAsync(
+        NodeGrains node, string path, string pathField, string? retentionPolicy, Dictionary<string, string>? metadata)
+    {
+        string retention = retentionPolicy ?? ChainRegistrationRules.DefaultRetentionPolicy;
+        if (ChainRegistrationRules.FindProblem(retention, metadata) is { } rule)
         {
-            return Problems.BadRequest(rule.Field, rule.Reason);
+            return (Problems.BadRequest(rule.Field, rule.Reason), false);
         }
 
         Hash32 chainId;
         try
         {
-            chainId = await node.Node.ComputeChainIdAsync(body.Path);
+            chainId = await node.Node.ComputeChainIdAsync(path);
         }
         catch (ArgumentException error)
         {
-            return Problems.BadRequest("path", Problems.ReasonOf(error));
+            return (Problems.BadRequest(pathField, Problems.ReasonOf(error)), false);
         }
 
         IChainGrain chain = node.Chain(chainId);
@@ -77,15 +98,15 @@ internal static partial class ChainEndpoints
         try
         {
             registered = await chain.RegisterAsync(new ChainRegistrationRequest(
-                body.Path, node.Network, retention, body.Metadata?.ToImmutableDictionary(StringComparer.Ordinal)));
+                path, node.Network, retention, metadata?.ToImmutableDictionary(StringComparer.Ordinal)));
         }
         catch (ArgumentException error)
         {
-            return Problems.BadRequest("path", Problems.ReasonOf(error));
+            return (Problems.BadRequest(pathField, Problems.ReasonOf(error)), false);
         }
         catch (InvalidOperationException error)
         {
-            return Problems.Conflict("network", Problems.ReasonOf(error));
+            return (Problems.Conflict("network", Problems.ReasonOf(error)), false);
         }
 
         ChainRegisteredResponse response = new(
@@ -98,7 +119,7 @@ internal static partial class ChainEndpoints
             registered.ReplicaRoot.ToString(),
             registered.TotalChunks,
             existed);
-        return existed ? TypedResults.Ok(response) : TypedResults.Created($"/api/chains/{response.ChainId}", response);
+        return (existed ? TypedResults.Ok(response) : TypedResults.Created($"/api/chains/{response.ChainId}", response), true);
     }
 
     private static async Task<IResult> GetAsync(string chainId, NodeGrains node)

@@ -3,6 +3,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OrleansProofs.Gateway.Hosting;
 using OrleansProofs.Gateway.Http;
 using OrleansProofs.Gateway.Proofs;
@@ -34,7 +35,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<NodeGrains>();
         services.TryAddSingleton<ProofAssembler>();
         services.TryAddSingleton<NodeProofVerifier>();
-        services.TryAddSingleton<AdapterTokenFilter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddSingleton<ClusterErrorFilter>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>

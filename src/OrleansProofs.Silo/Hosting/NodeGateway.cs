@@ -11,8 +11,9 @@ namespace OrleansProofs.Silo.Hosting;
 
 /// <summary>
 /// The HTTP API co-hosted with the silo: Kestrel on <c>urls</c>, the gateway over the silo's own
-/// grain factory, serving the block source's network, with the adapter token from
-/// <c>OrleansProofs:Gateway:AdapterToken</c> or else from the data folder's <see cref="AdapterTokenFile.FileName"/>.
+/// grain factory, serving the block source's network, with the operator API key from
+/// <c>OrleansProofs:Gateway:ApiKey</c> (<c>--api-key</c>) or else the data folder's <see cref="BearerKeyFile.OperatorKeyFileName"/>,
+/// and the adapter token from <c>OrleansProofs:Gateway:AdapterToken</c> or else <see cref="BearerKeyFile.AdapterTokenFileName"/>.
 /// </summary>
 public static class NodeGateway
 {

@@ -31,7 +31,7 @@ public static class NodeHost
     /// <summary>Configuration section of <see cref="LocalSiloOptions"/>.</summary>
     public const string SiloSection = "OrleansProofs:Silo";
 
-    /// <summary>Configuration section of the co-hosted HTTP API: <c>Enabled</c> and the gateway options (<c>AdapterToken</c>, <c>MaxProofBytes</c>).</summary>
+    /// <summary>Configuration section of the co-hosted HTTP API: <c>Enabled</c> and the gateway options (<c>ApiKey</c>, <c>AdapterToken</c>, <c>MaxJsonBodyBytes</c>, <c>MaxUploadBytes</c>, <c>MaxProofBytes</c>).</summary>
     public const string GatewaySection = "OrleansProofs:Gateway";
 
     /// <summary>Command-line switches and the settings they set.</summary>
@@ -51,6 +51,7 @@ public static class NodeHost
         ["--silo-port"] = SiloSection + ":SiloPort",
         ["--gateway-port"] = SiloSection + ":GatewayPort",
         ["--gateway"] = GatewaySection + ":Enabled",
+        ["--api-key"] = GatewaySection + ":ApiKey",
     };
 
     /// <summary>Defaults that any other source overrides: the "dev" profile, and Orleans' own logs at Warning (category filters match by prefix, so OrleansProofs is set apart).</summary>

@@ -29,7 +29,7 @@ public sealed class ChainRemovalApiTests(ClusterFixture fixture)
         await gateway.PushCanonicalAsync(21);
 
         using HttpRequestMessage request = new(HttpMethod.Delete, $"/api/chains/{chainId}") { Content = JsonContent.Create(new { reason = "retired dataset", archive = true }) };
-        using HttpResponseMessage accepted = await gateway.Client.SendAsync(request);
+        using HttpResponseMessage accepted = await gateway.Operator.SendAsync(request);
 
         JsonElement body = await ProblemAssert.IsJsonAsync(accepted, HttpStatusCode.Accepted);
         Assert.Equal(chainId.ToString(), body.GetProperty("chainId").GetString());
@@ -45,7 +45,7 @@ public sealed class ChainRemovalApiTests(ClusterFixture fixture)
         Assert.Equal("removal", removing.GetProperty("removalKind").GetString());
         Assert.True(removing.GetProperty("archive").GetBoolean());
 
-        string conflict = await ProblemAssert.IsProblemAsync(await gateway.Client.DeleteAsync($"/api/chains/{chainId}?reason=again"), HttpStatusCode.Conflict, "chainId");
+        string conflict = await ProblemAssert.IsProblemAsync(await gateway.Operator.DeleteAsync($"/api/chains/{chainId}?reason=again"), HttpStatusCode.Conflict, "chainId");
         Assert.Contains("already removing", conflict);
         JsonElement unchanged = await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync($"/api/chains/{chainId}"), HttpStatusCode.OK);
         Assert.Equal("retired dataset", unchanged.GetProperty("removalReason").GetString());
@@ -59,7 +59,7 @@ public sealed class ChainRemovalApiTests(ClusterFixture fixture)
         Assert.Equal("removed", removed.GetProperty("status").GetString());
         Assert.Equal(20 + Delay, removed.GetProperty("headHeight").GetUInt64());
         Assert.True(File.Exists(Path.Combine(fixture.DataDirectory, "archive", chainId.ToString(), "manifest.json")));
-        string gone = await ProblemAssert.IsProblemAsync(await gateway.Client.DeleteAsync($"/api/chains/{chainId}"), HttpStatusCode.Conflict, "chainId");
+        string gone = await ProblemAssert.IsProblemAsync(await gateway.Operator.DeleteAsync($"/api/chains/{chainId}"), HttpStatusCode.Conflict, "chainId");
         Assert.Contains("already removed", gone);
         JsonElement stats = await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync("/api/network/stats"), HttpStatusCode.OK);
         Assert.Equal(0UL, stats.GetProperty("totalChains").GetUInt64());
@@ -72,7 +72,7 @@ public sealed class ChainRemovalApiTests(ClusterFixture fixture)
         await gateway.PushCanonicalAsync(5);
         Hash32 chainId = await RegisterAsync(gateway, seed: 6);
 
-        JsonElement body = await ProblemAssert.IsJsonAsync(await gateway.Client.DeleteAsync($"/api/chains/{chainId}?reason=wrong%20upload&archive=false"), HttpStatusCode.Accepted);
+        JsonElement body = await ProblemAssert.IsJsonAsync(await gateway.Operator.DeleteAsync($"/api/chains/{chainId}?reason=wrong%20upload&archive=false"), HttpStatusCode.Accepted);
 
         Assert.Equal(5 + Delay, body.GetProperty("removalBlock").GetUInt64());
         Assert.False(body.GetProperty("archived").GetBoolean());
@@ -87,32 +87,37 @@ public sealed class ChainRemovalApiTests(ClusterFixture fixture)
         Hash32 chainId = await RegisterAsync(gateway, seed: 2);
         string path = $"/api/chains/{chainId}";
 
-        await ProblemAssert.IsProblemAsync(await gateway.Client.DeleteAsync("/api/chains/not-a-chain-id"), HttpStatusCode.BadRequest, "chainId");
-        string unknown = await ProblemAssert.IsProblemAsync(await gateway.Client.DeleteAsync($"/api/chains/{new string('b', 64)}"), HttpStatusCode.NotFound, "chainId");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.DeleteAsync("/api/chains/not-a-chain-id"), HttpStatusCode.BadRequest, "chainId");
+        string unknown = await ProblemAssert.IsProblemAsync(await gateway.Operator.DeleteAsync($"/api/chains/{new string('b', 64)}"), HttpStatusCode.NotFound, "chainId");
         Assert.Contains("registered", unknown);
-        string tooLong = await ProblemAssert.IsProblemAsync(await gateway.Client.DeleteAsync($"{path}?reason={new string('r', 257)}"), HttpStatusCode.BadRequest, "reason");
+        string tooLong = await ProblemAssert.IsProblemAsync(await gateway.Operator.DeleteAsync($"{path}?reason={new string('r', 257)}"), HttpStatusCode.BadRequest, "reason");
         Assert.Contains("at most 256", tooLong);
         using HttpRequestMessage control = new(HttpMethod.Delete, path) { Content = JsonContent.Create(new { reason = "tab\there" }) };
-        string controlReason = await ProblemAssert.IsProblemAsync(await gateway.Client.SendAsync(control), HttpStatusCode.BadRequest, "reason");
+        string controlReason = await ProblemAssert.IsProblemAsync(await gateway.Operator.SendAsync(control), HttpStatusCode.BadRequest, "reason");
         Assert.Contains("control characters", controlReason);
-        await ProblemAssert.IsProblemAsync(await gateway.Client.DeleteAsync($"{path}?archive=maybe"), HttpStatusCode.BadRequest, "archive");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.DeleteAsync($"{path}?archive=maybe"), HttpStatusCode.BadRequest, "archive");
         using HttpRequestMessage both = new(HttpMethod.Delete, $"{path}?reason=a") { Content = JsonContent.Create(new { reason = "b" }) };
-        await ProblemAssert.IsProblemAsync(await gateway.Client.SendAsync(both), HttpStatusCode.BadRequest, "reason");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.SendAsync(both), HttpStatusCode.BadRequest, "reason");
         using HttpRequestMessage badJson = new(HttpMethod.Delete, path) { Content = new StringContent("{\"archive\": \"yes\"}", System.Text.Encoding.UTF8, "application/json") };
-        await ProblemAssert.IsProblemAsync(await gateway.Client.SendAsync(badJson), HttpStatusCode.BadRequest, "archive");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.SendAsync(badJson), HttpStatusCode.BadRequest, "archive");
         using HttpRequestMessage text = new(HttpMethod.Delete, path) { Content = new StringContent("reason") };
-        await ProblemAssert.IsProblemAsync(await gateway.Client.SendAsync(text), HttpStatusCode.UnsupportedMediaType, "Content-Type");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.SendAsync(text), HttpStatusCode.UnsupportedMediaType, "Content-Type");
 
         JsonElement chain = await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync(path), HttpStatusCode.OK);
         Assert.Equal("pending", chain.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, chain.GetProperty("removalHeight").ValueKind);
-        await ProblemAssert.IsJsonAsync(await gateway.Client.DeleteAsync(path), HttpStatusCode.Accepted);
+        // Without the operator key nothing is scheduled either.
+        await ProblemAssert.IsProblemAsync(await gateway.Client.DeleteAsync(path), HttpStatusCode.Unauthorized, "Authorization");
+        JsonElement stillPending = await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync(path), HttpStatusCode.OK);
+        Assert.Equal("pending", stillPending.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, stillPending.GetProperty("removalHeight").ValueKind);
+        await ProblemAssert.IsJsonAsync(await gateway.Operator.DeleteAsync(path), HttpStatusCode.Accepted);
     }
 
     private static async Task<Hash32> RegisterAsync(GatewayHost gateway, int seed)
     {
         string file = gateway.WriteFile(20_000, seed);
-        await ProblemAssert.IsJsonAsync(await gateway.Client.PostAsJsonAsync("/api/chains", new { path = file }), HttpStatusCode.Created);
+        await ProblemAssert.IsJsonAsync(await gateway.Operator.PostAsJsonAsync("/api/chains", new { path = file }), HttpStatusCode.Created);
         return gateway.ChainIdOf(file);
     }
 }

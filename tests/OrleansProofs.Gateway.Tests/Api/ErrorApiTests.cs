@@ -23,22 +23,22 @@ public sealed class ErrorApiTests(ClusterFixture fixture)
     {
         await using GatewayHost gateway = await GatewayHost.StartAsync(fixture, "regerr");
         string file = gateway.WriteFile(20_000, seed: 3);
-        await ProblemAssert.IsProblemAsync(await gateway.Client.PostAsJsonAsync("/api/chains", new { path = file }), HttpStatusCode.Conflict, "network");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.PostAsJsonAsync("/api/chains", new { path = file }), HttpStatusCode.Conflict, "network");
 
         await gateway.PushCanonicalAsync(1);
-        await ProblemAssert.IsProblemAsync(await gateway.Client.PostAsJsonAsync("/api/chains", new { retentionPolicy = "default" }), HttpStatusCode.BadRequest, "path");
-        string outside = await ProblemAssert.IsProblemAsync(await gateway.Client.PostAsJsonAsync("/api/chains", new { path = "../etc/passwd" }), HttpStatusCode.BadRequest, "path");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.PostAsJsonAsync("/api/chains", new { retentionPolicy = "default" }), HttpStatusCode.BadRequest, "path");
+        string outside = await ProblemAssert.IsProblemAsync(await gateway.Operator.PostAsJsonAsync("/api/chains", new { path = "../etc/passwd" }), HttpStatusCode.BadRequest, "path");
         Assert.Contains("outside", outside);
-        await ProblemAssert.IsProblemAsync(await gateway.Client.PostAsJsonAsync("/api/chains", new { path = "missing.bin" }), HttpStatusCode.BadRequest, "path");
-        await ProblemAssert.IsProblemAsync(await gateway.Client.PostAsJsonAsync("/api/chains", new { path = file, retentionPolicy = "forever" }), HttpStatusCode.BadRequest, "retentionPolicy");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.PostAsJsonAsync("/api/chains", new { path = "missing.bin" }), HttpStatusCode.BadRequest, "path");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.PostAsJsonAsync("/api/chains", new { path = file, retentionPolicy = "forever" }), HttpStatusCode.BadRequest, "retentionPolicy");
         object tooMany = new { path = file, metadata = Enumerable.Range(0, 17).ToDictionary(i => $"k{i}", i => "v") };
-        await ProblemAssert.IsProblemAsync(await gateway.Client.PostAsJsonAsync("/api/chains", tooMany), HttpStatusCode.BadRequest, "metadata");
-        await ProblemAssert.IsProblemAsync(await gateway.Client.PostAsync("/api/chains", new StringContent("{\"path\": 12", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "path");
-        await ProblemAssert.IsProblemAsync(await gateway.Client.PostAsync("/api/chains", new StringContent(file)), HttpStatusCode.UnsupportedMediaType, "Content-Type");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.PostAsJsonAsync("/api/chains", tooMany), HttpStatusCode.BadRequest, "metadata");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.PostAsync("/api/chains", new StringContent("{\"path\": 12", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "path");
+        await ProblemAssert.IsProblemAsync(await gateway.Operator.PostAsync("/api/chains", new StringContent(file)), HttpStatusCode.UnsupportedMediaType, "Content-Type");
 
         JsonElement stats = await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync("/api/network/stats"), HttpStatusCode.OK);
         Assert.Equal(0UL, stats.GetProperty("totalChains").GetUInt64());
-        await ProblemAssert.IsJsonAsync(await gateway.Client.PostAsJsonAsync("/api/chains", new { path = file }), HttpStatusCode.Created);
+        await ProblemAssert.IsJsonAsync(await gateway.Operator.PostAsJsonAsync("/api/chains", new { path = file }), HttpStatusCode.Created);
         stats = await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync("/api/network/stats"), HttpStatusCode.OK);
         Assert.Equal(1UL, stats.GetProperty("totalChains").GetUInt64());
         Assert.Equal(1UL, stats.GetProperty("pendingChains").GetUInt64());
@@ -60,7 +60,7 @@ public sealed class ErrorApiTests(ClusterFixture fixture)
         await gateway.PushCanonicalAsync(1);
         string file = gateway.WriteFile(20_000, seed: 4);
         string chainId = gateway.ChainIdOf(file).ToString();
-        await ProblemAssert.IsJsonAsync(await gateway.Client.PostAsJsonAsync("/api/chains", new { path = file }), HttpStatusCode.Created);
+        await ProblemAssert.IsJsonAsync(await gateway.Operator.PostAsJsonAsync("/api/chains", new { path = file }), HttpStatusCode.Created);
 
         await ProblemAssert.IsProblemAsync(await gateway.Client.GetAsync("/api/chains/not-hex"), HttpStatusCode.BadRequest, "chainId");
         await ProblemAssert.IsProblemAsync(await gateway.Client.GetAsync($"/api/chains/{UnknownChain}"), HttpStatusCode.NotFound, "chainId");

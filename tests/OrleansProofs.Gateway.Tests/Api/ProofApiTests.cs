@@ -31,7 +31,7 @@ public sealed class ProofApiTests(ClusterFixture fixture)
         string file = gateway.WriteFile(70_001, seed: 7);
         Hash32 chainId = gateway.ChainIdOf(file);
 
-        using HttpResponseMessage created = await gateway.Client.PostAsJsonAsync("/api/chains", new { path = file, retentionPolicy = "archival", metadata = new { owner = "ops" } });
+        using HttpResponseMessage created = await gateway.Operator.PostAsJsonAsync("/api/chains", new { path = file, retentionPolicy = "archival", metadata = new { owner = "ops" } });
         JsonElement registration = await ProblemAssert.IsJsonAsync(created, HttpStatusCode.Created);
         Assert.Equal(chainId.ToString(), registration.GetProperty("chainId").GetString());
         Assert.Equal($"/api/chains/{chainId}", created.Headers.Location?.ToString());
@@ -40,7 +40,7 @@ public sealed class ProofApiTests(ClusterFixture fixture)
         Assert.Equal(18UL, registration.GetProperty("totalChunks").GetUInt64());
         Assert.Equal("archival", registration.GetProperty("retentionPolicy").GetString());
 
-        using HttpResponseMessage again = await gateway.Client.PostAsJsonAsync("/api/chains", new { path = file });
+        using HttpResponseMessage again = await gateway.Operator.PostAsJsonAsync("/api/chains", new { path = file });
         JsonElement repeated = await ProblemAssert.IsJsonAsync(again, HttpStatusCode.OK);
         Assert.True(repeated.GetProperty("alreadyRegistered").GetBoolean());
         Assert.Equal("archival", repeated.GetProperty("retentionPolicy").GetString());

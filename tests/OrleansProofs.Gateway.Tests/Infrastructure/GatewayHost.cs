@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OrleansProofs.Gateway.Hosting;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Proofs;
 using OrleansProofs.Core.Protocol;
@@ -25,6 +26,9 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>The adapter token this gateway accepts.</summary>
     public const string Token = "test-adapter-token";
 
+    /// <summary>The operator API key this gateway accepts.</summary>
+    public const string ApiKey = "test-operator-api-key";
+
     private readonly WebApplication _app;
     private readonly ClusterFixture _fixture;
 
@@ -34,6 +38,8 @@ public sealed class GatewayHost : IAsyncDisposable
         _app = app;
         Network = network;
         Client = app.GetTestClient();
+        Operator = app.GetTestClient();
+        Operator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
     }
 
     /// <summary>The network served.</summary>
@@ -42,11 +48,17 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>An HTTP client of the gateway (no token).</summary>
     public HttpClient Client { get; }
 
+    /// <summary>An HTTP client of the gateway sending the operator API key.</summary>
+    public HttpClient Operator { get; }
+
+    /// <summary>The node's data folder (the gateway's too: uploads land in its uploads folder).</summary>
+    public string DataDirectory => _fixture.DataDirectory;
+
     /// <summary>Public blocks pushed so far, as ProofVerifier takes them.</summary>
     public PublicBlockTable PublicBlocks { get; } = new();
 
-    /// <summary>Starts a gateway on a fresh network.</summary>
-    public static async Task<GatewayHost> StartAsync(ClusterFixture fixture, string prefix)
+    /// <summary>Starts a gateway on a fresh network; <paramref name="configure"/> may change its options after the test defaults.</summary>
+    public static async Task<GatewayHost> StartAsync(ClusterFixture fixture, string prefix, Action<GatewayOptions>? configure = null)
     {
         string network = prefix + "-" + Guid.NewGuid().ToString("N")[..8];
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -57,6 +69,9 @@ public sealed class GatewayHost : IAsyncDisposable
         {
             options.Network = network;
             options.AdapterToken = Token;
+            options.ApiKey = ApiKey;
+            options.DataDirectory = fixture.DataDirectory;
+            configure?.Invoke(options);
         });
         WebApplication app = builder.Build();
         app.MapOrleansProofsApi();
@@ -109,6 +124,7 @@ public sealed class GatewayHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Operator.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

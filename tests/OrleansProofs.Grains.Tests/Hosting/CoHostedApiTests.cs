@@ -75,13 +75,25 @@ public sealed class CoHostedApiTests
         Assert.False(ProofVerifier.Verify(ProofFormat.Compact, tampered, context).IsValid);
 
         // The adapter token was generated into the data folder: it, and only it, opens POST /api/blocks.
-        string token = File.ReadAllText(Path.Combine(node.DataDirectory, AdapterTokenFile.FileName)).Trim();
+        string token = File.ReadAllText(Path.Combine(node.DataDirectory, BearerKeyFile.AdapterTokenFileName)).Trim();
         Assert.Equal(64, token.Length);
         object again = new { height = 1UL, blockHash = DevBlockSource.HashAt(Seed, "dev", 1).ToString(), timestamp = blocks.Get(1)!.Timestamp };
         Assert.Equal(HttpStatusCode.Unauthorized, (await PushAsync(client, again, "not-the-token")).StatusCode);
         using HttpResponseMessage duplicate = await PushAsync(client, again, token);
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.Equal("duplicate", (await duplicate.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outcome").GetString());
+
+        // A multipart upload through Kestrel lands in the node's data folder and registers there, with the generated operator key.
+        byte[] upload = new byte[12_345];
+        new Random(5).NextBytes(upload);
+        using MultipartFormDataContent form = new() { { new ByteArrayContent(upload), "file", "upload.bin" } };
+        using HttpRequestMessage register = new(HttpMethod.Post, "/api/chains") { Content = form };
+        register.Headers.Authorization = new AuthenticationHeaderValue("Bearer", File.ReadAllText(Path.Combine(node.DataDirectory, BearerKeyFile.OperatorKeyFileName)).Trim());
+        using HttpResponseMessage registered = await client.SendAsync(register);
+        string registration = await registered.Content.ReadAsStringAsync();
+        Assert.True(registered.StatusCode == HttpStatusCode.Created, $"{(int)registered.StatusCode} {registration}");
+        Assert.Equal(ChainId.Compute(DataHash.Compute(upload), node.Prover).ToString(), JsonDocument.Parse(registration).RootElement.GetProperty("chainId").GetString());
+        Assert.Single(Directory.GetFiles(Path.Combine(node.DataDirectory, "uploads")));
 
         await node.StopAsync();
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/health"));
@@ -96,7 +108,8 @@ public sealed class CoHostedApiTests
         Assert.Null(await node.Grains.GetGrain<IBlockIngressGrain>("dev").GetLatestAsync());
         using HttpClient client = new() { BaseAddress = node.ApiAddress };
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/health"));
-        Assert.False(File.Exists(Path.Combine(node.DataDirectory, AdapterTokenFile.FileName)));
+        Assert.False(File.Exists(Path.Combine(node.DataDirectory, BearerKeyFile.AdapterTokenFileName)));
+        Assert.False(File.Exists(Path.Combine(node.DataDirectory, BearerKeyFile.OperatorKeyFileName)));
     }
 
     private static Dictionary<string, string?> Settings() => new()

@@ -6,19 +6,26 @@ using System.Text;
 namespace OrleansProofs.Silo.Hosting;
 
 /// <summary>
-/// The co-hosted gateway's adapter token kept in a file: 64 lower-case hex characters (32 random
-/// bytes) and a newline, mode 0600 on Unix, created once and read on later starts.
+/// A co-hosted gateway credential kept in a file in the data folder (the adapter token, the operator's
+/// API key): 64 lower-case hex characters (32 random bytes) and a newline, mode 0600 on Unix, created
+/// once and read on later starts. The key is never logged; only the file's path is.
 /// </summary>
-public static class AdapterTokenFile
+public static class BearerKeyFile
 {
-    /// <summary>The file's name in the data folder.</summary>
-    public const string FileName = "adapter.token";
+    /// <summary>The adapter token's file name in the data folder (<c>POST /api/blocks</c>).</summary>
+    public const string AdapterTokenFileName = "adapter.token";
+
+    /// <summary>The operator API key's file name in the data folder (every other state change).</summary>
+    public const string OperatorKeyFileName = "operator.key";
 
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Reads the token at <paramref name="path"/>, or creates the file with a new random token when it is missing.</summary>
-    /// <exception cref="InvalidOperationException">The file exists but holds no token.</exception>
-    public static string LoadOrCreate(string path, out bool created)
+    /// <summary>
+    /// Reads the key at <paramref name="path"/>, or creates the file with a new random key when it is
+    /// missing; <paramref name="setting"/> names the configuration that replaces the file (for the error message).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The file exists but holds no single key.</exception>
+    public static string LoadOrCreate(string path, string setting, out bool created)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         created = false;
@@ -32,7 +39,7 @@ public static class AdapterTokenFile
         if (text.Length == 0 || text.Any(char.IsWhiteSpace))
         {
             throw new InvalidOperationException(
-                $"The adapter token file '{path}' must hold one token on one line; delete it to have a new one created, or set OrleansProofs:Gateway:AdapterToken.");
+                $"The key file '{path}' must hold one key on one line; delete it to have a new one created, or set {setting}.");
         }
 
         return text;
