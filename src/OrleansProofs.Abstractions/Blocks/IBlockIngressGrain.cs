@@ -9,8 +9,8 @@ namespace OrleansProofs.Abstractions.Blocks;
 
 /// <summary>
 /// The per-network block pipeline (key: network name). For each new block it activates pending
-/// chains, fans the commit out to every covered chain, builds the hierarchy over their commitments
-/// (stable persisted group placement), signs the block attestation with the node key, and persists
+/// chains, fans the commit out through the region and group grains (stable persisted group
+/// placement, owned here), computes the global root over their roots, signs the block attestation with the node key, and persists
 /// the block record only after every chain's commit is durable.
 /// </summary>
 [Alias("OrleansProofs.IBlockIngressGrain")]
@@ -42,8 +42,8 @@ public interface IBlockIngressGrain : IGrainWithStringKey
     Task<ChainPlacement> EnrollChainAsync(ChainEnrollment enrollment);
 
     /// <summary>
-    /// The hierarchy path of <paramref name="chainId"/> at a retained block, rebuilt from the covered
-    /// chains' records and checked against the recorded global root.
+    /// The hierarchy path of <paramref name="chainId"/> at a retained block, built from its group's
+    /// commitments and the record's group and region roots, and checked against the recorded global root.
     /// </summary>
     /// <exception cref="ArgumentException">The block is not retained or the chain is not covered by it.</exception>
     [Alias("GetHierarchyPath")]

@@ -12,6 +12,9 @@ namespace OrleansProofs.Gateway.Hosting;
 /// <summary>The grains the gateway talks to, for its configured network; works with a co-hosted silo's or a client's grain factory.</summary>
 internal sealed class NodeGrains(IGrainFactory grains, IOptions<GatewayOptions> options)
 {
+    /// <summary>The cluster's grain factory (for grains without a shortcut here, such as the stateless workers).</summary>
+    public IGrainFactory Grains => grains;
+
     /// <summary>The network served.</summary>
     public string Network => options.Value.Network;
 

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: MIT
 
+using System.Collections.Immutable;
+using OrleansProofs.Abstractions.Aggregation;
 using OrleansProofs.Abstractions.Blocks;
+using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Hierarchy;
-using OrleansProofs.Core.Protocol;
-using OrleansProofs.Grains.Storage;
 
 namespace OrleansProofs.Grains.Blocks;
 
-/// <summary>Hierarchy paths for proofs: from the latest block's hierarchy, or rebuilt from the chains' records and checked.</summary>
+/// <summary>
+/// Hierarchy paths for proofs: the chain's group supplies its members' commitments (from memory at
+/// the head, otherwise from their chain records), the block record supplies every group and region
+/// root, and the path is checked against the recorded global root before it is returned.
+/// </summary>
 internal sealed partial class BlockIngressGrain
 {
     /// <inheritdoc/>
@@ -18,37 +23,28 @@ internal sealed partial class BlockIngressGrain
         BlockRecord record = s.Find(height)
             ?? throw new ArgumentException($"Block {height} is not retained by this node (retained: {s.Blocks.Length} blocks up to {s.Latest?.Height.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}).", nameof(height));
         ChainEntryState[] covered = [.. s.Chains.Where(c => c.CoversHeight(height))];
-        if (!covered.Any(c => c.ChainId == chainId))
-        {
-            throw new ArgumentException($"Chain {chainId} is not covered by block {height}.", nameof(chainId));
-        }
+        ChainEntryState entry = covered.FirstOrDefault(c => c.ChainId == chainId)
+            ?? throw new ArgumentException($"Chain {chainId} is not covered by block {height}.", nameof(chainId));
+        ImmutableArray<Hash32> members = [.. covered.Where(c => c.GroupId == entry.GroupId).Select(c => c.ChainId)];
+        ImmutableArray<MemberCommitment> commitments = await GrainFactory.GetGrain<IGroupGrain>(entry.GroupId, this.GetPrimaryKeyString())
+            .GetCommitmentsAsync(new BlockRef(height, record.BlockHash), members);
 
-        BlockHierarchy hierarchy = _latestHierarchy is { } latest && latest.Height == height && latest.BlockHash == record.BlockHash
-            ? latest
-            : await RebuildAsync(record, covered);
-        return hierarchy.GetPath(chainId);
-    }
-
-    /// <summary>Rebuilds a block's hierarchy from every covered chain's record at that height in the commitment log and checks it against the recorded global root.</summary>
-    private async Task<BlockHierarchy> RebuildAsync(BlockRecord record, ChainEntryState[] covered)
-    {
-        IReadOnlyList<CommitmentLogEntry> logged = await commitmentLog.ReadHeightAsync(this.GetPrimaryKeyString(), record.Height);
-        Dictionary<Hash32, ChainRecord> byChain = logged.ToDictionary(e => e.ChainId, e => e.Record);
-        ChainEntry[] entries = new ChainEntry[covered.Length];
-        for (int i = 0; i < covered.Length; i++)
-        {
-            ChainRecord chainRecord = byChain.TryGetValue(covered[i].ChainId, out ChainRecord? r) && r.BlockHash == record.BlockHash
-                ? r
-                : throw new InvalidOperationException($"The commitment log holds no record of chain {covered[i].ChainId} for block {record.Height}; the path cannot be rebuilt.");
-            entries[i] = new ChainEntry(covered[i].ChainId, covered[i].GroupId, chainRecord.Commitment);
-        }
-
-        BlockHierarchy hierarchy = BlockHierarchy.Build(record.Height, record.BlockHash, record.PreviousGlobalRoot, entries, node.Parameters.ToHierarchyParameters());
-        if (hierarchy.GlobalRoot != record.GlobalRoot)
-        {
-            throw new InvalidOperationException($"The rebuilt global root of block {record.Height} is {hierarchy.GlobalRoot}; the record has {record.GlobalRoot}.");
-        }
-
-        return hierarchy;
+        HierarchyParameters parameters = node.Parameters.ToHierarchyParameters();
+        HierarchyPath path = HierarchyPathBuilder.Build(
+            height,
+            record.BlockHash,
+            record.PreviousGlobalRoot,
+            record.TotalChains,
+            chainId,
+            entry.GroupId,
+            [.. commitments.Select(c => new GroupMember(c.ChainId, c.Commitment))],
+            [.. record.Groups.Select(g => new LevelRoot(g.Id, g.Root))],
+            [.. record.Regions.Select(r => new LevelRoot(r.Id, r.Root))],
+            parameters.GroupsPerRegion);
+        Hash32 commitment = commitments.First(c => c.ChainId == chainId).Commitment;
+        HierarchyVerificationResult check = HierarchyPathVerifier.Verify(path, chainId, height, commitment, record.GlobalRoot, parameters);
+        return check.IsValid
+            ? path
+            : throw new InvalidOperationException($"The path of chain {chainId} at block {height} does not reach the recorded global root {record.GlobalRoot}: {check.Reason}.");
     }
 }

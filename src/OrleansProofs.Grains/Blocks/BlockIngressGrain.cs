@@ -2,6 +2,7 @@
 
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using OrleansProofs.Abstractions.Aggregation;
 using OrleansProofs.Abstractions.Blocks;
 using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Hashing;
@@ -14,12 +15,13 @@ using OrleansProofs.Grains.Storage;
 namespace OrleansProofs.Grains.Blocks;
 
 /// <summary>
-/// The per-network block pipeline (<see cref="IBlockIngressGrain"/>). A block is recorded only
-/// after every covered chain's commit returned and the records they added are durable in the
-/// commitment log (one batch per block); if any chain
-/// fails, nothing is recorded and the same block can be announced again (chains answer a repeated
-/// height from their state). Enrollment lives in BlockIngressGrain.Enroll.cs, proof paths in
-/// BlockIngressGrain.Paths.cs.
+/// The per-network block pipeline (<see cref="IBlockIngressGrain"/>). It decides which chains a
+/// block covers (from the persisted roster), hands each region its groups' member lists
+/// (BlockIngressGrain.Aggregate.cs), computes the global root over the region roots and signs. A
+/// block is recorded only after every covered chain's commit returned and every group wrote its
+/// chains' records to the commitment log (one batch per group); if any of that fails, nothing is
+/// recorded and the same block can be announced again (chains answer a repeated height from their
+/// head). Enrollment lives in BlockIngressGrain.Enroll.cs, proof paths in BlockIngressGrain.Paths.cs.
 /// </summary>
 internal sealed partial class BlockIngressGrain(
     [PersistentState("ingress", NodeStorage.ProviderName)] IPersistentState<IngressState> state,
@@ -27,9 +29,6 @@ internal sealed partial class BlockIngressGrain(
     ICommitmentLog commitmentLog,
     ILogger<BlockIngressGrain> logger) : Grain, IBlockIngressGrain
 {
-    /// <summary>The latest block's hierarchy, kept in memory so proof paths at the head need no rebuild.</summary>
-    private BlockHierarchy? _latestHierarchy;
-
     /// <inheritdoc/>
     public async Task<BlockResult> OnBlockAsync(BlockAnnouncement block)
     {
@@ -45,24 +44,20 @@ internal sealed partial class BlockIngressGrain(
         int activated = covered.Count(c => c.AnchorHeight + 1 == block.Height);
         Hash32 entropy = BlockEntropy.Compute(block.BlockHash, block.Beacon, block.Height);
         BlockTicket ticket = new(block.Height, block.BlockHash, entropy, node.Parameters.ChunksPerBlock, []);
-        ChainCommit[] commits = await CommitAllAsync(covered, ticket);
-        await AppendToLogAsync(covered, commits);
+        RegionBlockResult[] regions = covered.Length == 0 ? [] : await AggregateAsync(covered, ticket);
         long committed = Stopwatch.GetTimestamp();
 
-        BlockHierarchy? hierarchy = null;
-        if (covered.Length > 0)
-        {
-            ChainEntry[] entries = new ChainEntry[covered.Length];
-            for (int i = 0; i < covered.Length; i++)
-            {
-                entries[i] = new ChainEntry(covered[i].ChainId, covered[i].GroupId, commits[i].Commitment);
-            }
-
-            hierarchy = BlockHierarchy.Build(block.Height, block.BlockHash, s.LastGlobalRoot, entries, node.Parameters.ToHierarchyParameters());
-        }
-
+        // The global level runs here, over the regions' roots: the same Core functions BlockHierarchy.Build uses.
+        Hash32 globalRoot = regions.Length == 0
+            ? Hash32.Zero
+            : GlobalRoot.Compute(
+                block.Height,
+                block.BlockHash,
+                s.LastGlobalRoot,
+                (ulong)covered.Length,
+                Array.ConvertAll(regions, r => new LevelRoot(r.RegionId, r.Root)),
+                node.Parameters.GlobalIterations);
         long built = Stopwatch.GetTimestamp();
-        Hash32 globalRoot = hierarchy?.GlobalRoot ?? Hash32.Zero;
         BlockAttestation attestation = new(block.Height, block.BlockHash, globalRoot, (ulong)covered.Length, block.Timestamp, VdfIterations: 0, VdfState: Hash32.Zero);
         byte[] signature = attestation.Sign(node.Key);
         long signed = Stopwatch.GetTimestamp();
@@ -75,13 +70,13 @@ internal sealed partial class BlockIngressGrain(
             s.LastGlobalRoot,
             globalRoot,
             (ulong)covered.Length,
-            (ulong)commits.Count(c => c.Kind == ChainRecordKind.Gap),
+            (ulong)regions.Sum(r => r.Groups.Sum(g => g.Gaps)),
             attestation.VdfIterations,
             attestation.VdfState,
             node.Key.PublicKey.AsHash32(),
             [.. signature],
-            hierarchy is null ? [] : [.. hierarchy.GroupRoots.Select(g => new LevelRootData(g.Id, g.Root))],
-            hierarchy is null ? [] : [.. hierarchy.RegionRoots.Select(r => new LevelRootData(r.Id, r.Root))],
+            [.. GroupRootsOf(regions)],
+            [.. regions.Select(r => new LevelRootData(r.RegionId, r.Root))],
             new BlockTimings(
                 Stopwatch.GetElapsedTime(started, committed),
                 Stopwatch.GetElapsedTime(committed, built),
@@ -91,9 +86,8 @@ internal sealed partial class BlockIngressGrain(
         await SaveAsync(s with
         {
             Blocks = blocks.Length > node.RetainedBlocks ? [.. blocks[^node.RetainedBlocks..]] : [.. blocks],
-            LastGlobalRoot = hierarchy is null ? s.LastGlobalRoot : globalRoot,
+            LastGlobalRoot = regions.Length == 0 ? s.LastGlobalRoot : globalRoot,
         });
-        _latestHierarchy = hierarchy;
         await PruneLogAsync(block.Height);
         LogBlockRecorded(logger, this.GetPrimaryKeyString(), block.Height, covered.Length, activated, record.Faults, globalRoot, record.Timings.Total.TotalMilliseconds);
         await AdvanceLifecycleAsync(record);
@@ -141,47 +135,6 @@ internal sealed partial class BlockIngressGrain(
         }
 
         return null;
-    }
-
-    /// <summary>Runs every covered chain's commit, at most <see cref="NodeContext.CommitParallelism"/> at once; results align with <paramref name="covered"/>.</summary>
-    private async Task<ChainCommit[]> CommitAllAsync(ChainEntryState[] covered, BlockTicket ticket)
-    {
-        using SemaphoreSlim gate = new(node.CommitParallelism);
-        return await Task.WhenAll(covered.Select(CommitOneAsync));
-
-        async Task<ChainCommit> CommitOneAsync(ChainEntryState chain)
-        {
-            await gate.WaitAsync();
-            try
-            {
-                ChainCommit commit = await GrainFactory.GetGrain<IChainGrain>(chain.ChainId.ToString()).CommitAsync(ticket);
-                if (commit.Height != ticket.Height)
-                {
-                    throw new InvalidOperationException($"Chain {chain.ChainId} answered height {commit.Height} for block {ticket.Height}.");
-                }
-
-                return commit;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-    }
-
-    /// <summary>Writes every record the block added, one batch for the whole block: the chains' commits are durable once it returns.</summary>
-    private Task AppendToLogAsync(ChainEntryState[] covered, ChainCommit[] commits)
-    {
-        List<CommitmentLogEntry> entries = new(commits.Length);
-        for (int i = 0; i < commits.Length; i++)
-        {
-            foreach (ChainRecord record in commits[i].Records)
-            {
-                entries.Add(new CommitmentLogEntry(covered[i].ChainId, record));
-            }
-        }
-
-        return commitmentLog.AppendAsync(this.GetPrimaryKeyString(), entries);
     }
 
     /// <summary>

@@ -23,10 +23,11 @@ internal sealed class NodeContext : IDisposable
         ReplicaDirectory = Path.GetFullPath(value.ReplicaDirectory ?? Path.Combine(DataDirectory, "replicas"));
         Directory.CreateDirectory(DataDirectory);
         Directory.CreateDirectory(ReplicaDirectory);
-        Parameters = ConsensusParameters.FromName(value.Profile);
+        Parameters = value.Parameters ?? ConsensusParameters.FromName(value.Profile);
         Parameters.EnsureValid();
         Key = NodeKeyFile.LoadOrCreate(value.KeyFilePath ?? Path.Combine(DataDirectory, "node.key"), out _);
         CommitParallelism = value.CommitParallelism;
+        RegionParallelism = value.RegionParallelism;
         RetainedBlocks = value.RetainedBlocks;
     }
 
@@ -39,11 +40,14 @@ internal sealed class NodeContext : IDisposable
     /// <summary>The node's signing key.</summary>
     public NodeKey Key { get; }
 
-    /// <summary>The profile's consensus parameters.</summary>
+    /// <summary>The consensus parameters: the profile's, or the explicit set of <see cref="NodeOptions.Parameters"/>.</summary>
     public ConsensusParameters Parameters { get; }
 
-    /// <summary>Chain commits per block run at once.</summary>
+    /// <summary>Chain commits one group runs at once per block.</summary>
     public int CommitParallelism { get; }
+
+    /// <summary>Regions one block runs at once.</summary>
+    public int RegionParallelism { get; }
 
     /// <summary>Block records the ingress keeps, and the blocks of commitment history the commitment log keeps.</summary>
     public int RetainedBlocks { get; }

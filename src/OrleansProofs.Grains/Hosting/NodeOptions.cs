@@ -21,8 +21,22 @@ public sealed class NodeOptions
     /// <summary>Gets or sets the consensus profile name ("standard", "enhanced" or "dev"). Default: "standard".</summary>
     public string Profile { get; set; } = "standard";
 
-    /// <summary>Gets or sets how many chain commits one block runs at once. Default: 64.</summary>
-    public int CommitParallelism { get; set; } = 64;
+    /// <summary>
+    /// Gets or sets an explicit consensus parameter set that replaces <see cref="Profile"/>, for tests
+    /// and private networks that need other shapes (for example small groups, so a handful of chains
+    /// spans several groups and regions). Null (the default) uses the profile. A set named like a
+    /// built-in profile must equal it, since clients resolve a node's parameters by that name.
+    /// </summary>
+    public ConsensusParameters? Parameters { get; set; }
+
+    /// <summary>
+    /// Gets or sets how many chain commits one group runs at once for a block. Default: 16. A block
+    /// has at most <see cref="RegionParallelism"/> × groups-per-region × this many commits in flight.
+    /// </summary>
+    public int CommitParallelism { get; set; } = 16;
+
+    /// <summary>Gets or sets how many regions one block runs at once. Default: 8.</summary>
+    public int RegionParallelism { get; set; } = 8;
 
     /// <summary>Gets or sets how many block records the ingress keeps (the audit horizon). Default: 64.</summary>
     public int RetainedBlocks { get; set; } = 64;
@@ -53,14 +67,42 @@ internal sealed class NodeOptionsValidator(IOptions<NodeOptions> options) : ICon
                 $"NodeOptions.Profile must be one of {string.Join(", ", ConsensusParameters.ProfileNames)}; got '{value.Profile}'.");
         }
 
+        ValidateParameters(value.Parameters);
+
         if (value.CommitParallelism < 1)
         {
             throw new OrleansConfigurationException($"NodeOptions.CommitParallelism must be at least 1; got {value.CommitParallelism}.");
         }
 
+        if (value.RegionParallelism < 1)
+        {
+            throw new OrleansConfigurationException($"NodeOptions.RegionParallelism must be at least 1; got {value.RegionParallelism}.");
+        }
+
         if (value.RetainedBlocks < 1)
         {
             throw new OrleansConfigurationException($"NodeOptions.RetainedBlocks must be at least 1; got {value.RetainedBlocks}.");
+        }
+    }
+
+    /// <summary>An explicit parameter set must be valid and must not pass itself off as a built-in profile.</summary>
+    private static void ValidateParameters(ConsensusParameters? parameters)
+    {
+        if (parameters is null)
+        {
+            return;
+        }
+
+        if (parameters.Validate() is { Count: > 0 } errors)
+        {
+            throw new OrleansConfigurationException($"NodeOptions.Parameters is invalid: {string.Join("; ", errors)}.");
+        }
+
+        if (ConsensusParameters.ProfileNames.Contains(parameters.Name, StringComparer.OrdinalIgnoreCase)
+            && ConsensusParameters.FromName(parameters.Name).ComputeParametersHash() != parameters.ComputeParametersHash())
+        {
+            throw new OrleansConfigurationException(
+                $"NodeOptions.Parameters is named '{parameters.Name}' but differs from that built-in profile; give a custom parameter set its own name.");
         }
     }
 
