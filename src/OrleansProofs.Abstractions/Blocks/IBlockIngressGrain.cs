@@ -51,4 +51,9 @@ public interface IBlockIngressGrain : IGrainWithStringKey
     /// <summary>The roster's size and placement and the retained block horizon.</summary>
     [Alias("GetStats")]
     Task<NetworkStats> GetStatsAsync();
+
+    /// <summary>The latest <paramref name="count"/> retained block records, oldest first (all retained ones when fewer).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    [Alias("GetRecentBlocks")]
+    Task<System.Collections.Immutable.ImmutableArray<BlockRecord>> GetRecentBlocksAsync(int count);
 }

@@ -36,6 +36,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<NodeProofVerifier>();
         services.TryAddSingleton<AdapterTokenFilter>();
         services.TryAddSingleton<ClusterErrorFilter>();
+        services.AddGatewayStatus();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {
