@@ -45,9 +45,10 @@ internal sealed record ReadinessReport(
     /// <summary>
     /// Block intervals gone by since the latest block beyond the one the next block is due in: how many
     /// blocks the adapter has missed so far (0 while blocks arrive on time); null without a latest block.
+    /// One second of the age is allowed for the timestamp's whole-second rounding, so on-time blocks never count.
     /// </summary>
     public long? MissedBlocks => BlockAge is { } age && BlockInterval is { } interval
-        ? Math.Max(0, (long)(age / interval) - 1)
+        ? Math.Max(0, (long)((age - TimeSpan.FromSeconds(1)) / interval) - 1)
         : null;
 
     /// <summary>The three checks by name, as the health document and its problem report them.</summary>

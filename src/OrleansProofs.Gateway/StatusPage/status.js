@@ -5,6 +5,7 @@
 (() => {
   const BLOCKS = 60;
   const POLL_MS = 2000;
+  const MIN_SLOTS = 30;
   const SVG = 'http://www.w3.org/2000/svg';
   const FORMATS = ['ultra-compact', 'path', 'compact', 'full'];
   const $ = (id) => document.getElementById(id);
@@ -71,7 +72,8 @@
     if (!latest) { return; }
     show('latest-height', latest.height);
     const when = new Date(latest.timestamp * 1000);
-    show('latest-time', `${when.toISOString().replace('T', ' ').slice(0, 19)} UTC (${ago(Date.now() / 1000 - latest.timestamp)})`);
+    show('latest-time', `${when.toISOString().slice(11, 19)} UTC, ${ago(Date.now() / 1000 - latest.timestamp)}`);
+    $('latest-time').title = when.toISOString();
     show('latest-chains', latest.totalChains);
     show('latest-hash', latest.blockHash);
     show('latest-root', latest.globalRoot);
@@ -100,26 +102,31 @@
     const chart = $('chart');
     chart.replaceChildren();
     chart.setAttribute('data-blocks', String(blocks.length));
-    const width = 720, height = 260, left = 52, right = 44, top = 12, bottom = 34;
+    const width = 960, height = 280, left = 56, right = 48, top = 28, bottom = 34;
     const plotWidth = width - left - right, plotHeight = height - top - bottom;
     const maxMs = niceMax(Math.max(...blocks.map((b) => b.timings.totalMs), 0));
-    const maxChains = niceMax(Math.max(...blocks.map((b) => b.totalChains), 0));
+    // Chain counts are whole numbers: a multiple of 4 keeps the 4 grid steps whole.
+    const maxChains = Math.max(4, Math.ceil(niceMax(Math.max(...blocks.map((b) => b.totalChains), 0)) / 4) * 4);
     for (let i = 0; i <= 4; i++) {
       const y = top + plotHeight - (plotHeight * i) / 4;
       svg('line', { class: 'grid', x1: left, x2: width - right, y1: y, y2: y }, chart);
       svg('text', { class: 'axis', x: left - 6, y: y + 4, 'text-anchor': 'end' }, chart, `${+(maxMs * i / 4).toFixed(2)}`);
-      svg('text', { class: 'axis', x: width - right + 6, y: y + 4 }, chart, `${+(maxChains * i / 4).toFixed(1)}`);
+      svg('text', { class: 'axis', x: width - right + 6, y: y + 4 }, chart, `${maxChains * i / 4}`);
     }
-    svg('text', { class: 'axis', x: 4, y: top + 4 }, chart, 'ms');
+    svg('text', { class: 'axis', x: left - 6, y: 12, 'text-anchor': 'end' }, chart, 'ms');
+    svg('text', { class: 'axis', x: width - right + 6, y: 12 }, chart, 'chains');
     if (blocks.length === 0) {
       $('chart-summary').textContent = 'No block recorded yet.';
       return;
     }
 
-    const slot = plotWidth / blocks.length;
+    // At least MIN_SLOTS slots, newest block at the right edge, so a young node's few bars stay narrow.
+    const slots = Math.max(blocks.length, MIN_SLOTS);
+    const slot = plotWidth / slots;
+    const offset = slots - blocks.length;
     const points = [];
     blocks.forEach((block, i) => {
-      const x = left + i * slot;
+      const x = left + (offset + i) * slot;
       const barHeight = (plotHeight * block.timings.totalMs) / maxMs;
       const bar = svg('rect', {
         class: 'bar', x: x + slot * 0.15, width: Math.max(1, slot * 0.7),
@@ -133,7 +140,7 @@
       points.forEach((p) => { const [cx, cy] = p.split(','); svg('circle', { class: 'dot', cx, cy, r: 2.5 }, chart); });
     }
     const first = blocks[0].height, last = blocks[blocks.length - 1].height;
-    svg('text', { class: 'axis', x: left, y: height - 12 }, chart, `block ${first}`);
+    svg('text', { class: 'axis', x: left + offset * slot, y: height - 12 }, chart, `block ${first}`);
     svg('text', { class: 'axis', x: width - right, y: height - 12, 'text-anchor': 'end' }, chart, `block ${last}`);
 
     const ms = blocks.map((b) => b.timings.totalMs);
