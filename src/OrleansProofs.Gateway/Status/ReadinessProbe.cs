@@ -45,12 +45,13 @@ internal sealed class ReadinessProbe(NodeGrains node, IOptions<ReadinessOptions>
                 $"network '{node.Network}' has recorded no block yet; the chain adapter has not delivered one.");
         }
 
-        // Block timestamps are whole Unix seconds from the layer-1 chain, so the age is to the second.
+        // Block timestamps are whole Unix seconds (rounded down), so a block can look up to a second older
+        // than it is: the comparison allows that second, or fast development blocks would flap stale.
         TimeSpan age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds((long)Math.Min(latest.Timestamp, (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds()));
-        if (age > maxAge)
+        if (age > maxAge + ReadinessReport.TimestampResolution)
         {
             return new ReadinessReport(identity, latest, true, interval, maxAge, age, "adapter", string.Create(CultureInfo.InvariantCulture,
-                $"the latest block ({latest.Height}) is {age.TotalSeconds:F0} s old; blocks are due every {interval.TotalSeconds:0.###} s and count as stale after {maxAge.TotalSeconds:0.###} s ({settings.StaleAfterBlocks} block times)."));
+                $"the latest block ({latest.Height}) is {age.TotalSeconds:F0} s old; blocks are due every {interval.TotalSeconds:0.###} s and count as stale after {maxAge.TotalSeconds:0.###} s ({settings.StaleAfterBlocks} block times, plus 1 s for whole-second timestamps)."));
         }
 
         return new ReadinessReport(identity, latest, true, interval, maxAge, age, null, null);

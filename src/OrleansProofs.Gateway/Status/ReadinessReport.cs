@@ -8,7 +8,7 @@ namespace OrleansProofs.Gateway.Status;
 /// <summary>
 /// The readiness checks of <c>GET /health</c>, in the order they run: the silo answers (node grain),
 /// grain storage answers (the block ingress loads its state), the chain adapter is fresh (the latest
-/// block is at most <see cref="MaxBlockAge"/> old). A check after a failed one is not run (null).
+/// block is at most <see cref="MaxBlockAge"/> old, plus <see cref="TimestampResolution"/>). A check after a failed one is not run (null).
 /// </summary>
 /// <param name="Identity">The node's identity, or null when the silo did not answer.</param>
 /// <param name="Latest">The latest block, or null before the first or when storage did not answer.</param>
@@ -28,6 +28,9 @@ internal sealed record ReadinessReport(
     string? FailedCheck,
     string? Reason)
 {
+    /// <summary>The resolution of block timestamps (whole Unix seconds): the slack every age comparison allows.</summary>
+    public static readonly TimeSpan TimestampResolution = TimeSpan.FromSeconds(1);
+
     /// <summary>Whether every check holds.</summary>
     public bool IsReady => FailedCheck is null;
 
@@ -40,7 +43,7 @@ internal sealed record ReadinessReport(
     /// <summary>The adapter check's value: "fresh", "stale", "waiting" (no block yet) or "unknown" (not checked).</summary>
     public string Adapter => StorageReachable != true
         ? "unknown"
-        : Latest is null ? "waiting" : BlockAge <= MaxBlockAge ? "fresh" : "stale";
+        : Latest is null ? "waiting" : BlockAge <= MaxBlockAge + TimestampResolution ? "fresh" : "stale";
 
     /// <summary>
     /// Block intervals gone by since the latest block beyond the one the next block is due in: how many
@@ -48,7 +51,7 @@ internal sealed record ReadinessReport(
     /// One second of the age is allowed for the timestamp's whole-second rounding, so on-time blocks never count.
     /// </summary>
     public long? MissedBlocks => BlockAge is { } age && BlockInterval is { } interval
-        ? Math.Max(0, (long)((age - TimeSpan.FromSeconds(1)) / interval) - 1)
+        ? Math.Max(0, (long)((age - TimestampResolution) / interval) - 1)
         : null;
 
     /// <summary>The three checks by name, as the health document and its problem report them.</summary>

@@ -45,8 +45,8 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Public blocks pushed so far, as ProofVerifier takes them.</summary>
     public PublicBlockTable PublicBlocks { get; } = new();
 
-    /// <summary>Starts a gateway on a fresh network.</summary>
-    public static async Task<GatewayHost> StartAsync(ClusterFixture fixture, string prefix)
+    /// <summary>Starts a gateway on a fresh network; <paramref name="services"/> may replace services (a test clock).</summary>
+    public static async Task<GatewayHost> StartAsync(ClusterFixture fixture, string prefix, Action<IServiceCollection>? services = null)
     {
         string network = prefix + "-" + Guid.NewGuid().ToString("N")[..8];
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -58,6 +58,7 @@ public sealed class GatewayHost : IAsyncDisposable
             options.Network = network;
             options.AdapterToken = Token;
         });
+        services?.Invoke(builder.Services);
         WebApplication app = builder.Build();
         app.MapOrleansProofsApi();
         await app.StartAsync();
