@@ -69,4 +69,9 @@ public interface IBlockIngressGrain : IGrainWithStringKey
     /// <exception cref="ArgumentOutOfRangeException">The limit is not 1 to <see cref="ChainListQuery.MaxLimit"/>, or the status is <c>Unregistered</c>.</exception>
     [Alias("ListChains")]
     Task<ChainPage> ListChainsAsync(ChainListQuery query);
+
+    /// <summary>The latest <paramref name="count"/> retained block records, oldest first (all retained ones when fewer).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is less than 1.</exception>
+    [Alias("GetRecentBlocks")]
+    Task<System.Collections.Immutable.ImmutableArray<BlockRecord>> GetRecentBlocksAsync(int count);
 }

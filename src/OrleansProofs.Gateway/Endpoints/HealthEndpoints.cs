@@ -1,45 +1,61 @@
 // SPDX-License-Identifier: MIT
 
-using OrleansProofs.Abstractions.Blocks;
-using OrleansProofs.Abstractions.Node;
+using Microsoft.AspNetCore.WebUtilities;
 using OrleansProofs.Gateway.Contracts;
 using OrleansProofs.Gateway.Hosting;
-using OrleansProofs.Gateway.Http;
+using OrleansProofs.Gateway.Status;
 
 namespace OrleansProofs.Gateway.Endpoints;
 
-/// <summary><c>GET /health</c>: the silo answers (node grain) and grain storage answers (the ingress loads its state).</summary>
+/// <summary>
+/// <c>GET /health</c>: liveness and readiness. 200 when the silo answers (node grain), grain storage
+/// answers (the ingress loads its state) and the chain adapter is fresh (the latest block is at most
+/// 3 block times old); otherwise 503 with a problem naming the first failing check and every check's value.
+/// </summary>
 internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/health", CheckAsync)
             .WithName("Health")
-            .WithSummary("Liveness and readiness: silo reachable, storage reachable.")
+            .WithSummary("Liveness and readiness: silo reachable, storage reachable, chain adapter fresh.")
             .Produces<HealthResponse>()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<IResult> CheckAsync(NodeGrains node)
+    private static async Task<IResult> CheckAsync(ReadinessProbe probe, NodeGrains node)
     {
-        NodeIdentity identity;
-        try
+        ReadinessReport report = await probe.CheckAsync();
+        if (!report.IsReady)
         {
-            identity = await node.Node.GetIdentityAsync();
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "silo", $"the node grain did not answer: {Problems.ReasonOf(error)}");
+            // The problem shape of Problems.Of (field, reason), plus every check so a dashboard can show all three.
+            return TypedResults.Problem(
+                detail: $"{report.FailedCheck}: {report.Reason}",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: ReasonPhrases.GetReasonPhrase(StatusCodes.Status503ServiceUnavailable),
+                extensions: new Dictionary<string, object?>
+                {
+                    ["field"] = report.FailedCheck,
+                    ["reason"] = report.Reason,
+                    ["checks"] = report.Checks,
+                    ["role"] = NodeRole.Prover,
+                    ["latestHeight"] = report.Latest?.Height,
+                    ["latestBlockAgeSeconds"] = report.BlockAge?.TotalSeconds,
+                    ["missedBlocks"] = report.MissedBlocks,
+                });
         }
 
-        BlockRecord? latest;
-        try
-        {
-            latest = await node.Ingress.GetLatestAsync();
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            return Problems.Of(StatusCodes.Status503ServiceUnavailable, "storage", $"the block ingress could not load its state: {Problems.ReasonOf(error)}");
-        }
-
-        return TypedResults.Ok(new HealthResponse("healthy", "reachable", "reachable", node.Network, identity.Profile, identity.ProverPublicKey.ToString(), latest?.Height));
+        return TypedResults.Ok(new HealthResponse(
+            "healthy",
+            report.Silo,
+            report.Storage,
+            report.Adapter,
+            node.Network,
+            report.Identity!.Profile,
+            NodeRole.Prover,
+            report.Identity.ProverPublicKey.ToString(),
+            report.Latest?.Height,
+            report.BlockAge?.TotalSeconds,
+            report.BlockInterval!.Value.TotalSeconds,
+            report.MaxBlockAge!.Value.TotalSeconds,
+            report.MissedBlocks));
     }
 }

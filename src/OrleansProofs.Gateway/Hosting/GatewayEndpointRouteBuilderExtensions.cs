@@ -17,12 +17,14 @@ public static class GatewayEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapOpenApi();
         HealthEndpoints.Map(endpoints);
+        StatusPageEndpoints.Map(endpoints);
         RouteGroupBuilder api = endpoints.MapGroup("/api");
         api.AddEndpointFilter<ClusterErrorFilter>();
         ChainEndpoints.Map(api);
         ProofEndpoints.Map(api);
         BlockEndpoints.Map(api);
         NetworkEndpoints.Map(api);
+        BlockHistoryEndpoints.Map(api);
         return endpoints;
     }
 }

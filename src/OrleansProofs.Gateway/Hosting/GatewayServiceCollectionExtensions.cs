@@ -37,6 +37,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<NodeProofVerifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
         services.TryAddSingleton<ClusterErrorFilter>();
+        services.AddGatewayStatus();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options =>
         {

@@ -30,6 +30,7 @@ public static class NodeGateway
         IConfiguration section = builder.Configuration.GetSection(NodeHost.GatewaySection);
         builder.Services.AddOrleansProofsGateway(options => section.Bind(options));
         builder.Services.AddSingleton<IConfigureOptions<GatewayOptions>, NodeGatewayOptionsSetup>();
+        builder.Services.AddSingleton<IConfigureOptions<Gateway.Status.ReadinessOptions>, NodeReadinessOptionsSetup>();
         builder.Services.AddHostedService<NodeGatewayAnnouncer>();
     }
 }

@@ -103,11 +103,14 @@ public sealed class ErrorApiTests(ClusterFixture fixture)
     public async Task HealthAndOpenApiAnswer()
     {
         await using GatewayHost gateway = await GatewayHost.StartAsync(fixture, "health");
+        // No block yet: the silo and storage answer, but the chain adapter has delivered nothing (StatusApiTests covers the rest).
+        await ProblemAssert.IsProblemAsync(await gateway.Client.GetAsync("/health"), HttpStatusCode.ServiceUnavailable, "adapter");
+        await gateway.PushAsync(new { height = 1UL, blockHash = gateway.HashAt(1).ToString(), timestamp = (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds() });
         JsonElement health = await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync("/health"), HttpStatusCode.OK);
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.Equal("dev", health.GetProperty("profile").GetString());
         Assert.Equal(fixture.Prover.AsHash32().ToString(), health.GetProperty("proverPublicKey").GetString());
-        Assert.Equal(JsonValueKind.Null, health.GetProperty("latestHeight").ValueKind);
+        Assert.Equal(1UL, health.GetProperty("latestHeight").GetUInt64());
 
         JsonElement openApi = await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
         JsonElement paths = openApi.GetProperty("paths");

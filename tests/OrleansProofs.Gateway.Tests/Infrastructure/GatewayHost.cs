@@ -57,8 +57,11 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>Public blocks pushed so far, as ProofVerifier takes them.</summary>
     public PublicBlockTable PublicBlocks { get; } = new();
 
-    /// <summary>Starts a gateway on a fresh network; <paramref name="configure"/> may change its options after the test defaults.</summary>
-    public static async Task<GatewayHost> StartAsync(ClusterFixture fixture, string prefix, Action<GatewayOptions>? configure = null)
+    /// <summary>
+    /// Starts a gateway on a fresh network; <paramref name="configure"/> may change its options after the
+    /// test defaults, <paramref name="services"/> may replace services (a test clock).
+    /// </summary>
+    public static async Task<GatewayHost> StartAsync(ClusterFixture fixture, string prefix, Action<GatewayOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         string network = prefix + "-" + Guid.NewGuid().ToString("N")[..8];
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
@@ -73,6 +76,7 @@ public sealed class GatewayHost : IAsyncDisposable
             options.DataDirectory = fixture.DataDirectory;
             configure?.Invoke(options);
         });
+        services?.Invoke(builder.Services);
         WebApplication app = builder.Build();
         app.MapOrleansProofsApi();
         await app.StartAsync();

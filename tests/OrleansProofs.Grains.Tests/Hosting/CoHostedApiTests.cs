@@ -33,13 +33,15 @@ public sealed class CoHostedApiTests
         await node.StartAsync("--demo-files", "2");
         using HttpClient client = new() { BaseAddress = node.ApiAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-        JsonElement health = await GetJsonAsync(client, "/health");
-        Assert.Equal("healthy", health.GetProperty("status").GetString());
-        Assert.Equal("dev", health.GetProperty("network").GetString());
-        Assert.Equal(node.Prover.ToString(), health.GetProperty("proverPublicKey").GetString());
-
         JsonElement latest = await WaitForLatestAsync(client, block => block.GetProperty("totalChains").GetUInt64() == 2);
         Assert.True(latest.GetProperty("height").GetUInt64() >= 2);
+
+        // Ready once blocks arrive: the dev chain's blocks are timestamped now, so the adapter is fresh.
+        JsonElement health = await GetJsonAsync(client, "/health");
+        Assert.Equal("healthy", health.GetProperty("status").GetString());
+        Assert.Equal("fresh", health.GetProperty("adapter").GetString());
+        Assert.Equal("dev", health.GetProperty("network").GetString());
+        Assert.Equal(node.Prover.ToString(), health.GetProperty("proverPublicKey").GetString());
 
         Hash32 chainId = ChainId.Compute(DataHash.Compute(Path.Combine(node.DataDirectory, DemoFileRegistrar.DataPathOf(1))), node.Prover);
         JsonElement chain = await GetJsonAsync(client, $"/api/chains/{chainId}");
