@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 using Orleans.CodeGeneration;
+using Orleans.Concurrency;
 using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Hierarchy;
@@ -38,7 +39,9 @@ public interface IBlockIngressGrain : IGrainWithStringKey
     /// and makes it active from the next block. Idempotent for the same chain and anchor.
     /// </summary>
     /// <exception cref="ArgumentException">The chain is enrolled with another anchor, or the anchor is not a recorded block.</exception>
+    /// <remarks>Interleaves with other enrollments so that they share state writes; the grain keeps it out of blocks and removals.</remarks>
     [Alias("EnrollChain")]
+    [AlwaysInterleave]
     Task<ChainPlacement> EnrollChainAsync(ChainEnrollment enrollment);
 
     /// <summary>

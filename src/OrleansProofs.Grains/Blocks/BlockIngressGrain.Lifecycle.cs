@@ -26,6 +26,7 @@ internal sealed partial class BlockIngressGrain
             throw new ArgumentException($"The removal {problem.Field} {problem.Reason}", nameof(reason));
         }
 
+        using ExclusiveScope exclusive = await EnterExclusiveAsync();
         IngressState s = state.State;
         int index = IndexOf(s, chainId);
         if (index < 0 || s.Latest is not { } latest)
@@ -134,18 +135,7 @@ internal sealed partial class BlockIngressGrain
         return ChainRemovalRules.ExpiresAt(anchor.Timestamp, policy, node.Parameters);
     }
 
-    private static int IndexOf(IngressState s, Hash32 chainId)
-    {
-        for (int i = 0; i < s.Chains.Length; i++)
-        {
-            if (s.Chains[i].ChainId == chainId)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private int IndexOf(IngressState s, Hash32 chainId) => RosterIndex(s).TryGetValue(chainId, out int index) ? index : -1;
 
     private static string Iso(ulong unixSeconds) =>
         unixSeconds > (ulong)DateTimeOffset.MaxValue.ToUnixTimeSeconds()

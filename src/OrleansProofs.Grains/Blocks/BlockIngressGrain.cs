@@ -33,6 +33,7 @@ internal sealed partial class BlockIngressGrain(
     public async Task<BlockResult> OnBlockAsync(BlockAnnouncement block)
     {
         ArgumentNullException.ThrowIfNull(block);
+        using ExclusiveScope exclusive = await EnterExclusiveAsync();
         if (Check(block) is { } decided)
         {
             return decided;
