@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 using OrleansProofs.Grains.Hosting;
 using OrleansProofs.Silo.Blocks;
 using OrleansProofs.Silo.Storage;
@@ -12,9 +13,10 @@ using OrleansProofs.Silo.Storage;
 namespace OrleansProofs.Silo.Hosting;
 
 /// <summary>
-/// The embedded default host: one process, one silo with localhost clustering, grain state in
-/// Orleans AdoNet storage on an SQLite file in the data folder, the "dev" profile and the development
-/// chain, and (see <see cref="Build"/>) the HTTP API. Settings come from (later wins) built-in defaults, appsettings.json, environment variables
+/// The node host. By default the embedded one: one process, one silo with localhost clustering, grain
+/// state in Orleans AdoNet storage on an SQLite file in the data folder, the "dev" profile and the
+/// development chain, and (see <see cref="Build"/>) the HTTP API. With <c>OrleansProofs:Storage:Mode</c>
+/// = cluster (<see cref="StorageMode"/>) the silo joins a cluster on a shared PostgreSQL database instead. Settings come from (later wins) built-in defaults, appsettings.json, environment variables
 /// (<c>OrleansProofs__Node__DataDirectory</c>…) and the command line (see <see cref="SwitchMappings"/>).
 /// </summary>
 public static class NodeHost
@@ -30,6 +32,9 @@ public static class NodeHost
 
     /// <summary>Configuration section of <see cref="LocalSiloOptions"/>.</summary>
     public const string SiloSection = "OrleansProofs:Silo";
+
+    /// <summary>Configuration section of <see cref="PostgresClusterOptions"/> (cluster mode).</summary>
+    public const string ClusterSection = "OrleansProofs:Cluster";
 
     /// <summary>Configuration section of the co-hosted HTTP API: <c>Enabled</c> and the gateway options (<c>ApiKey</c>, <c>AdapterToken</c>, <c>MaxJsonBodyBytes</c>, <c>MaxUploadBytes</c>, <c>MaxProofBytes</c>).</summary>
     public const string GatewaySection = "OrleansProofs:Gateway";
@@ -48,6 +53,11 @@ public static class NodeHost
         ["--demo-files"] = ChainSection + ":DemoFiles",
         ["--demo-chains"] = ChainSection + ":DemoFiles",
         ["--database"] = StorageSection + ":DatabasePath",
+        ["--storage-mode"] = StorageSection + ":Mode",
+        ["--postgres"] = ClusterSection + ":ConnectionString",
+        ["--advertised-address"] = ClusterSection + ":AdvertisedAddress",
+        ["--cluster-id"] = SiloSection + ":ClusterId",
+        ["--service-id"] = SiloSection + ":ServiceId",
         ["--silo-port"] = SiloSection + ":SiloPort",
         ["--gateway-port"] = SiloSection + ":GatewayPort",
         ["--gateway"] = GatewaySection + ":Enabled",
@@ -115,7 +125,8 @@ public static class NodeHost
         return app;
     }
 
-    private static void AddSources(IConfigurationBuilder configuration, string contentRoot, string[] args, Action<IConfigurationBuilder>? configure)
+    /// <summary>Adds the node's configuration sources (defaults, appsettings.json, environment, command line, then <paramref name="configure"/>) in precedence order.</summary>
+    internal static void AddSources(IConfigurationBuilder configuration, string contentRoot, string[] args, Action<IConfigurationBuilder>? configure)
     {
         configuration.Sources.Add(new MemoryConfigurationSource { InitialData = Defaults });
         configuration
@@ -139,10 +150,35 @@ public static class NodeHost
         IConfiguration configuration = builder.Configuration;
         LocalSiloOptions local = new();
         configuration.GetSection(SiloSection).Bind(local);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(local.SiloPort, local.GatewayPort, serviceId: local.ServiceId, clusterId: local.ClusterId)
-            .AddOrleansProofsNode(options => configuration.GetSection(NodeSection).Bind(options))
-            .AddOrleansProofsSqliteStorage(options => configuration.GetSection(StorageSection).Bind(options))
-            .AddOrleansProofsBlockSource(options => configuration.GetSection(ChainSection).Bind(options)));
+        StorageMode mode = StorageModes.Parse(configuration[StorageModes.Setting]);
+        PostgresClusterOptions? cluster = null;
+        if (mode == StorageMode.Cluster)
+        {
+            cluster = new PostgresClusterOptions();
+            configuration.GetSection(ClusterSection).Bind(cluster);
+            cluster.Validate(local);
+        }
+
+        builder.UseOrleans(silo =>
+        {
+            if (cluster is null)
+            {
+                silo.UseLocalhostClustering(local.SiloPort, local.GatewayPort, serviceId: local.ServiceId, clusterId: local.ClusterId)
+                    .AddOrleansProofsSqliteStorage(options => configuration.GetSection(StorageSection).Bind(options));
+            }
+            else
+            {
+                silo.Configure<ClusterOptions>(options =>
+                    {
+                        options.ClusterId = local.ClusterId;
+                        options.ServiceId = local.ServiceId;
+                    })
+                    .ConfigureEndpoints(cluster.AdvertisedIPAddress, local.SiloPort, local.GatewayPort, listenOnAnyHostAddress: true)
+                    .AddOrleansProofsPostgres(cluster);
+            }
+
+            silo.AddOrleansProofsNode(options => configuration.GetSection(NodeSection).Bind(options))
+                .AddOrleansProofsBlockSource(options => configuration.GetSection(ChainSection).Bind(options));
+        });
     }
 }

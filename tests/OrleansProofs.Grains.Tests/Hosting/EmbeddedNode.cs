@@ -49,6 +49,9 @@ public sealed class EmbeddedNode : IAsyncDisposable
     /// <summary>The SQLite database file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "orleans.db");
 
+    /// <summary>The running host's services.</summary>
+    public IServiceProvider Services => (_host ?? throw new InvalidOperationException("The node is not running.")).Services;
+
     /// <summary>The running silo's grain factory.</summary>
     public IGrainFactory Grains => (_host ?? throw new InvalidOperationException("The node is not running.")).Services.GetRequiredService<IGrainFactory>();
 

@@ -3,6 +3,7 @@
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Protocol;
 using OrleansProofs.Grains.Storage;
+using OrleansProofs.Grains.Tests.Infrastructure;
 
 namespace OrleansProofs.Grains.Tests.Storage;
 
@@ -14,7 +15,7 @@ public abstract class CommitmentLogContract
     /// <summary>The log under test, empty.</summary>
     protected abstract ICommitmentLog Log { get; }
 
-    [Fact]
+    [ContractFact]
     public async Task ReadsByChainAboveAHeightInOrderAndByHeight()
     {
         ChainRecord[] records = Linked(2, 5);
@@ -36,7 +37,7 @@ public abstract class CommitmentLogContract
         Assert.Single(await Log.ReadHeightAsync("elsewhere", 9));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task AppendingTheSameRecordAgainKeepsOneRow()
     {
         ChainRecord record = ChainRecordBytesTests.CommitAt(3, Hash32.Zero);
@@ -49,7 +50,7 @@ public abstract class CommitmentLogContract
         Assert.Single(await Log.ReadHeightAsync("net", 3));
     }
 
-    [Fact]
+    [ContractFact]
     public async Task PruningDropsOnlyHeightsBelowTheHorizonOfThatNetwork()
     {
         foreach (ChainRecord record in Linked(1, 6))

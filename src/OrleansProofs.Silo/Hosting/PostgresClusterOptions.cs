@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+
+using System.Net;
+using Npgsql;
+
+namespace OrleansProofs.Silo.Hosting;
+
+/// <summary>
+/// The cluster mode's shared database and this silo's advertised address (section
+/// <c>OrleansProofs:Cluster</c>). Ports, cluster id and service id are <see cref="LocalSiloOptions"/>'
+/// (section <c>OrleansProofs:Silo</c>) in both modes; the data volume is the node's data folder.
+/// </summary>
+public sealed class PostgresClusterOptions
+{
+    /// <summary>
+    /// Gets or sets the Npgsql connection string of the shared database
+    /// (<c>Host=…;Port=5432;Database=…;Username=…;Password=…</c>). Required in cluster mode. Never logged:
+    /// logs show host, port, database and user only.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Gets or sets the IP address other silos and clients reach this silo at (it is written to the
+    /// membership table). Default: 127.0.0.1, which suits silos on one machine; set the host's address
+    /// for silos on several machines. The silo listens on every interface either way.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Gets or sets whether the silo applies the schema scripts at start (under an advisory lock).
+    /// Default: true. Turn it off where the database user may not change the schema and migrations run
+    /// separately (<c>--migrate-only</c> with an owner's connection string).
+    /// </summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>The parsed <see cref="AdvertisedAddress"/> (valid after <see cref="Validate"/>).</summary>
+    public IPAddress AdvertisedIPAddress => IPAddress.Parse(AdvertisedAddress);
+
+    /// <summary>
+    /// Checks the options and the silo's ports and ids; each message names the setting and the rule,
+    /// and none repeats the connection string (it may hold a password).
+    /// </summary>
+    /// <exception cref="OrleansConfigurationException">A setting is missing or invalid.</exception>
+    public void Validate(LocalSiloOptions silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        const string Section = NodeHost.ClusterSection;
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new OrleansConfigurationException(
+                $"{Section}:ConnectionString is required when {Hosting.StorageModes.Setting} is 'cluster' (an Npgsql connection string, e.g. Host=db;Database=posc;Username=posc;Password=…).");
+        }
+
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException)
+        {
+            // Npgsql's message names the bad keyword, never a value.
+            throw new OrleansConfigurationException($"{Section}:ConnectionString is not a valid Npgsql connection string: {exception.Message}");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Host))
+        {
+            throw new OrleansConfigurationException($"{Section}:ConnectionString must name the server (Host=…).");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Database))
+        {
+            throw new OrleansConfigurationException($"{Section}:ConnectionString must name the database (Database=…).");
+        }
+
+        if (string.IsNullOrWhiteSpace(AdvertisedAddress) || !IPAddress.TryParse(AdvertisedAddress, out IPAddress? address))
+        {
+            throw new OrleansConfigurationException($"{Section}:AdvertisedAddress must be an IP address other silos can reach; got '{AdvertisedAddress}'.");
+        }
+
+        if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+        {
+            throw new OrleansConfigurationException($"{Section}:AdvertisedAddress must be a reachable address, not the wildcard '{AdvertisedAddress}'.");
+        }
+
+        const string SiloSection = NodeHost.SiloSection;
+        if (silo.SiloPort is < 1 or > 65535)
+        {
+            throw new OrleansConfigurationException($"{SiloSection}:SiloPort must be a TCP port (1-65535); got {silo.SiloPort}.");
+        }
+
+        if (silo.GatewayPort is < 1 or > 65535)
+        {
+            throw new OrleansConfigurationException($"{SiloSection}:GatewayPort must be a TCP port (1-65535); got {silo.GatewayPort}.");
+        }
+
+        if (silo.SiloPort == silo.GatewayPort)
+        {
+            throw new OrleansConfigurationException($"{SiloSection}:SiloPort and {SiloSection}:GatewayPort must differ; both are {silo.SiloPort}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(silo.ClusterId))
+        {
+            throw new OrleansConfigurationException($"{SiloSection}:ClusterId must not be empty: silos with the same cluster id on one database form one cluster.");
+        }
+
+        if (string.IsNullOrWhiteSpace(silo.ServiceId))
+        {
+            throw new OrleansConfigurationException($"{SiloSection}:ServiceId must not be empty: grain state and reminders are stored under it.");
+        }
+    }
+}
