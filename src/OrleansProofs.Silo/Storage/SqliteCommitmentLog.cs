@@ -9,7 +9,8 @@ namespace OrleansProofs.Silo.Storage;
 /// <summary>
 /// The commitment log in the node's SQLite database (table <c>OrleansProofsCommitments</c>, created by
 /// infra/sql/sqlite/0002-commitment-log.sql at silo start): a block's rows go in one transaction with
-/// one prepared statement, so a block costs one commit, not one per chain.
+/// one prepared statement, so a block costs one commit, not one per chain. Rows are keyed by
+/// (network, height, chain), so a block's inserts append to the end of the table.
 /// </summary>
 internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitmentLog
 {
@@ -48,7 +49,19 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
     {
         await using SqliteConnection connection = await OpenAsync(cancellationToken);
         await using SqliteCommand select = connection.CreateCommand();
-        select.CommandText = "SELECT ChainId, Record FROM OrleansProofsCommitments WHERE Network = $network AND ChainId = $chainId AND Height > $height ORDER BY Height;";
+        // The key is (network, height, chain): walk the retained heights above the checkpoint and look
+        // the chain up at each, instead of scanning every chain's rows.
+        select.CommandText = """
+            WITH RECURSIVE Heights(Height) AS (
+                SELECT MAX($height + 1, (SELECT MIN(Height) FROM OrleansProofsCommitments WHERE Network = $network))
+                UNION ALL
+                SELECT Height + 1 FROM Heights
+                WHERE Height < (SELECT MAX(Height) FROM OrleansProofsCommitments WHERE Network = $network))
+            SELECT c.ChainId, c.Record
+            FROM Heights h
+            JOIN OrleansProofsCommitments c ON c.Network = $network AND c.Height = h.Height AND c.ChainId = $chainId
+            ORDER BY c.Height;
+            """;
         select.Parameters.AddWithValue("$network", network);
         select.Parameters.AddWithValue("$chainId", chainId.ToArray());
         select.Parameters.AddWithValue("$height", checked((long)afterHeight));
