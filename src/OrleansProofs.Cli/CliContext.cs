@@ -29,6 +29,15 @@ public sealed class CliContext
     /// <summary>True when progress bars may be drawn on <see cref="Stderr"/>.</summary>
     public bool StderrIsTerminal { get; }
 
+    /// <summary>
+    /// Reads an environment variable (<c>POSC_GATEWAY</c>, <c>POSC_API_KEY</c>); the process
+    /// environment by default, replaced by tests so parallel runs do not share global state.
+    /// </summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>The options of the commands that talk to a gateway (<c>--gateway</c>, <c>--api-key</c>, <c>--api-key-file</c>).</summary>
+    public Gateway.GatewayOptions Gateway { get; } = new();
+
     /// <summary><c>--json</c>: print results as one JSON document (camelCase) on stdout.</summary>
     public Option<bool> JsonOption { get; } = new("--json")
     {

@@ -86,7 +86,7 @@ public static class Program
     public static RootCommand BuildRootCommand(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        RootCommand root = new("posc — proof-of-storage-continuity tool. Exit codes: 0 valid, 1 invalid (first failure named), 2 usage or unreadable input.");
+        RootCommand root = new("posc — proof-of-storage-continuity tool. Exit codes: 0 valid/ok, 1 invalid (first failure named) or refused by the gateway (4xx), 2 usage or unreadable input, 3 gateway unreachable or failing (5xx).");
         root.Options.Add(context.JsonOption);
         root.Options.Add(context.VerboseOption);
         root.Subcommands.Add(VerifyCommand.Create(context));
@@ -95,6 +95,10 @@ public static class Program
         root.Subcommands.Add(KeygenCommand.Create(context));
         root.Subcommands.Add(VdfCommands.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(ChainsCommands.Create(context));
+        root.Subcommands.Add(ProofsCommands.Create(context));
+        root.Subcommands.Add(BlocksCommands.Create(context));
+        root.Subcommands.Add(BlocksCommands.CreateStats(context));
         return root;
     }
 
