@@ -148,7 +148,8 @@ public static class ChainsCommands
         ];
         if (chain["metadata"] is JsonObject metadata && metadata.Count > 0)
         {
-            lines.Add(("metadata", string.Join(", ", metadata.Select(pair => $"{pair.Key}={TextTable.Cell(pair.Value)}"))));
+            // Sorted: the node keeps metadata in a hashed dictionary, whose order differs from run to run.
+            lines.Add(("metadata", string.Join(", ", metadata.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={TextTable.Cell(pair.Value)}"))));
         }
 
         if (GatewayCommand.Number(chain, "removalHeight") is { } removal)
