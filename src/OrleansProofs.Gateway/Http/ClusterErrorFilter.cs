@@ -27,12 +27,12 @@ internal sealed partial class ClusterErrorFilter(IOptions<GatewayOptions> option
         catch (Exception error) when (IsClusterUnavailable(error))
         {
             LogClusterUnavailable(logger, context.HttpContext.Request.Path, error);
-            return Retryable(context.HttpContext, "cluster", $"the Orleans cluster did not answer (a silo may be restarting); retry shortly: {error.Message}");
+            return Retryable(context.HttpContext, "cluster", $"the Orleans cluster did not answer (a silo may be restarting); retry shortly: {error.GetType().Name}: {FirstLine(error.Message)}");
         }
         catch (Exception error) when (StorageFailure(error) is { } storage)
         {
             LogStorageUnavailable(logger, context.HttpContext.Request.Path, error);
-            return Retryable(context.HttpContext, "storage", $"the cluster's storage did not answer; retry shortly: {storage.GetType().Name}: {storage.Message}");
+            return Retryable(context.HttpContext, "storage", $"the cluster's storage did not answer; retry shortly: {storage.GetType().Name}: {FirstLine(storage.Message)}");
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -58,6 +58,13 @@ internal sealed partial class ClusterErrorFilter(IOptions<GatewayOptions> option
         }
 
         return null;
+    }
+
+    /// <summary>The first line of an error message: Orleans' messaging errors append inner exceptions and stack traces, which a client has no use for (the log has them).</summary>
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
     }
 
     private IResult Retryable(HttpContext http, string field, string reason)
