@@ -75,6 +75,8 @@ internal sealed class ProofVerifierWorker(NodeContext node) : Grain, IProofVerif
         {
             RegisteredChain = registered,
             ExpectedChainId = request.ExpectedChainId,
+            HierarchyCache = node.HierarchyCache,
+            SignatureCache = node.SignatureCache,
         };
         ProofVerificationResult result = path is not null ? ProofVerifier.VerifyPath(path, context)
             : compact is not null ? ProofVerifier.VerifyCompact(compact, context)
@@ -117,6 +119,8 @@ internal sealed class ProofVerifierWorker(NodeContext node) : Grain, IProofVerif
         {
             RegisteredChain = registered,
             ExpectedChainId = chainId,
+            HierarchyCache = node.HierarchyCache,
+            SignatureCache = node.SignatureCache,
         };
         ProofVerificationResult result = ProofVerifier.VerifyUltraCompact(claim, reference, new AuditorNonce(request.Nonce.AsSpan()), context);
         return Outcome(result, registered is not null);
