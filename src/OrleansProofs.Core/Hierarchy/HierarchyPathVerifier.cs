@@ -56,6 +56,22 @@ public static class HierarchyPathVerifier
         ulong height,
         in Hash32 commitment,
         HierarchyParameters parameters,
+        out Hash32 globalRoot) =>
+        TryComputeGlobalRoot(path, chainId, height, commitment, parameters, cache: null, out globalRoot);
+
+    /// <summary>
+    /// <see cref="TryComputeGlobalRoot(HierarchyPath, in Hash32, ulong, in Hash32, HierarchyParameters, out Hash32)"/>
+    /// with the iterated hashes taken from <paramref name="cache"/> when it already computed them (the
+    /// Merkle levels are always recomputed; only the pure, deterministic iterated hash is remembered).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> or <paramref name="parameters"/> is null.</exception>
+    public static HierarchyVerificationResult TryComputeGlobalRoot(
+        HierarchyPath path,
+        in Hash32 chainId,
+        ulong height,
+        in Hash32 commitment,
+        HierarchyParameters parameters,
+        IteratedHashCache? cache,
         out Hash32 globalRoot)
     {
         globalRoot = default;
@@ -99,15 +115,15 @@ public static class HierarchyPathVerifier
 
         Hash32 leaf = ChainLeaf.Compute(chainId, height, commitment);
         bool shaped = MerkleTree.TryComputeRootFromPath(leaf, path.LeafIndex, path.MemberCount, path.MemberPath, out Hash32 membersRoot);
-        Hash32 groupRoot = IteratedHash.Compute(
+        Hash32 groupRoot = Iterate(cache,
             GroupRoot.ComputeSeed(path.GroupId, height, path.MemberCount, membersRoot), parameters.GroupIterations);
 
         shaped &= MerkleTree.TryComputeRootFromPath(groupRoot, path.GroupIndex, path.GroupCount, path.GroupPath, out Hash32 groupsRoot);
-        Hash32 regionRoot = IteratedHash.Compute(
+        Hash32 regionRoot = Iterate(cache,
             RegionRoot.ComputeSeed(path.RegionId, height, path.GroupCount, groupsRoot), parameters.RegionIterations);
 
         shaped &= MerkleTree.TryComputeRootFromPath(regionRoot, path.RegionIndex, path.RegionCount, path.RegionPath, out Hash32 regionsRoot);
-        Hash32 computedRoot = IteratedHash.Compute(
+        Hash32 computedRoot = Iterate(cache,
             GlobalRoot.ComputeSeed(height, path.BlockHash, path.PreviousGlobalRoot, path.TotalChains, path.RegionCount, regionsRoot),
             parameters.GlobalIterations);
 
@@ -116,4 +132,7 @@ public static class HierarchyPathVerifier
         globalRoot = computedRoot;
         return HierarchyVerificationResult.Valid(computedRoot);
     }
+
+    private static Hash32 Iterate(IteratedHashCache? cache, in Hash32 seed, int iterations) =>
+        cache is null ? IteratedHash.Compute(seed, iterations) : cache.Compute(seed, iterations);
 }

@@ -61,5 +61,15 @@ public readonly record struct BlockAttestation(
 
     /// <summary>True when <paramref name="signature"/> is the prover's signature over this attestation.</summary>
     public bool VerifySignature(ProverPublicKey prover, ReadOnlySpan<byte> signature) =>
-        NodeKey.Verify(prover, SigningDigest(prover).Bytes, signature);
+        VerifySignature(prover, signature, cache: null);
+
+    /// <summary>
+    /// <see cref="VerifySignature(ProverPublicKey, ReadOnlySpan{byte})"/>, answered from
+    /// <paramref name="cache"/> when these exact bytes verified before (proofs of one block share it).
+    /// </summary>
+    public bool VerifySignature(ProverPublicKey prover, ReadOnlySpan<byte> signature, SignatureCheckCache? cache)
+    {
+        Hash32 digest = SigningDigest(prover);
+        return cache is null ? NodeKey.Verify(prover, digest.Bytes, signature) : cache.Verify(prover, digest.Bytes, signature);
+    }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Hierarchy;
 using OrleansProofs.Core.Parameters;
 using OrleansProofs.Core.Protocol;
 using OrleansProofs.Core.Signatures;
@@ -22,4 +23,13 @@ public sealed record ProofVerificationContext(
 
     /// <summary>The chain the verifier asked about; when set, the proof must be about it.</summary>
     public Hash32? ExpectedChainId { get; init; }
+
+    /// <summary>
+    /// Iterated hashes this verifier already computed (shared across proofs of the same blocks); null to
+    /// recompute every level of every proof. Results are identical either way.
+    /// </summary>
+    public IteratedHashCache? HierarchyCache { get; init; }
+
+    /// <summary>Block signatures this verifier already verified (shared across proofs of the same blocks); null to verify each time.</summary>
+    public SignatureCheckCache? SignatureCache { get; init; }
 }

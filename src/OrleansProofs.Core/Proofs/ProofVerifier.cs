@@ -243,7 +243,7 @@ public static class ProofVerifier
         }
 
         BlockAttestation attestation = seal.ToAttestation(height, block.BlockHash, globalRoot, path.TotalChains);
-        return attestation.VerifySignature(context.Prover, seal.Signature)
+        return attestation.VerifySignature(context.Prover, seal.Signature, context.SignatureCache)
             ? ProofVerificationResult.Valid(chainId, height)
             : ProofVerificationResult.Fail(ProofFailure.BadSignature,
                 $"the prover's signature does not verify over the block attestation at height {height} with the recomputed global root {globalRoot}.", chainId, height);
@@ -251,7 +251,7 @@ public static class ProofVerifier
 
     private static Hash32 ComputeGlobalRoot(in Hash32 chainId, in Hash32 commitment, HierarchyPath path, ProofVerificationContext context, out HierarchyVerificationResult shape)
     {
-        shape = HierarchyPathVerifier.TryComputeGlobalRoot(path, chainId, path.Height, commitment, context.Parameters.ToHierarchyParameters(), out Hash32 root);
+        shape = HierarchyPathVerifier.TryComputeGlobalRoot(path, chainId, path.Height, commitment, context.Parameters.ToHierarchyParameters(), context.HierarchyCache, out Hash32 root);
         return root;
     }
 }

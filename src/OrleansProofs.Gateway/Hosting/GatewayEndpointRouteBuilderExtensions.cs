@@ -9,7 +9,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class GatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps <c>GET /health</c>, the <c>/api</c> routes and the OpenAPI document at
+    /// Maps <c>GET /health</c>, <c>GET /metrics</c> (Prometheus), the <c>/api</c> routes and the OpenAPI document at
     /// <c>/openapi/v1.json</c>. Needs <c>AddOrleansProofsGateway</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapOrleansProofsApi(this IEndpointRouteBuilder endpoints)
@@ -18,6 +18,7 @@ public static class GatewayEndpointRouteBuilderExtensions
         endpoints.MapOpenApi();
         HealthEndpoints.Map(endpoints);
         StatusPageEndpoints.Map(endpoints);
+        MetricsEndpoints.Map(endpoints);
         RouteGroupBuilder api = endpoints.MapGroup("/api");
         api.AddEndpointFilter<ClusterErrorFilter>();
         ChainEndpoints.Map(api);

@@ -34,6 +34,12 @@ public sealed class GatewayOptions
     /// </summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// Gets or sets the seconds a 503 (the cluster or its storage did not answer) tells HTTP clients to
+    /// wait before retrying, in its <c>Retry-After</c> header. Default: 2.
+    /// </summary>
+    public int RetryAfterSeconds { get; set; } = 2;
+
     /// <summary>Gets or sets the largest proof body <c>POST /api/proofs/verify</c> reads, in bytes. Default: 4 MiB.</summary>
     public int MaxProofBytes { get; set; } = 4 * 1024 * 1024;
 
@@ -70,6 +76,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (options.MaxProofBytes <= 0 || options.MaxJsonBodyBytes <= 0 || options.MaxUploadBytes <= 0)
         {
             failures.Add($"GatewayOptions.MaxProofBytes ({options.MaxProofBytes}), MaxJsonBodyBytes ({options.MaxJsonBodyBytes}) and MaxUploadBytes ({options.MaxUploadBytes}) must be positive.");
+        }
+
+        if (options.RetryAfterSeconds is < 1 or > 3600)
+        {
+            failures.Add($"GatewayOptions.RetryAfterSeconds must be 1 to 3600; got {options.RetryAfterSeconds}.");
         }
 
         if (options.DataDirectory is { } data && !Directory.Exists(data))

@@ -15,7 +15,7 @@ public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the gateway's services: options, camelCase JSON, RFC 7807 problem details and the OpenAPI
-    /// document. The host supplies an <see cref="Orleans.IGrainFactory"/>: a co-hosted silo's, or an Orleans
+    /// document, and OpenTelemetry (<see cref="GatewayTelemetryServiceCollectionExtensions.AddOrleansProofsTelemetry"/>). The host supplies an <see cref="Orleans.IGrainFactory"/>: a co-hosted silo's, or an Orleans
     /// client's (<c>UseOrleansClient</c>) in a separate gateway process. Idempotent: a second call only adds its configuration.
     /// </summary>
     public static IServiceCollection AddOrleansProofsGateway(this IServiceCollection services, Action<GatewayOptions>? configure = null)
@@ -45,6 +45,7 @@ public static class GatewayServiceCollectionExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         services.AddOpenApi();
+        services.AddOrleansProofsTelemetry();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using OrleansProofs.Abstractions.Aggregation;
@@ -22,7 +23,7 @@ namespace OrleansProofs.Grains.Aggregation;
 /// returns covers only durable commitments.
 /// </summary>
 [HashBasedPlacement]
-internal sealed partial class GroupGrain(NodeContext node, ICommitmentLog commitmentLog, ILogger<GroupGrain> logger) : Grain, IGroupGrain
+internal sealed partial class GroupGrain(NodeContext node, ICommitmentLog commitmentLog, NodeMetrics metrics, ILogger<GroupGrain> logger) : Grain, IGroupGrain
 {
     /// <summary>The last block this activation committed and its members' commitments; lost on deactivation (read back from the commitment log).</summary>
     private (BlockRef Block, Dictionary<Hash32, Hash32> Commitments)? _last;
@@ -43,6 +44,9 @@ internal sealed partial class GroupGrain(NodeContext node, ICommitmentLog commit
     {
         ArgumentNullException.ThrowIfNull(ticket);
         CheckMembers(members, node.Parameters.ChainsPerGroup);
+        using Activity? activity = NodeTracing.StartBlock("orleansproofs.block.group", Network, ticket.Height);
+        activity?.SetTag("orleansproofs.group.id", GroupId);
+        activity?.SetTag(NodeTracing.ChainsTag, members.Length);
         ChainCommit[] commits = await Bounded.RunAsync(members, node.CommitParallelism, async chainId =>
         {
             ChainCommit commit = await GrainFactory.GetGrain<IChainGrain>(chainId.ToString()).CommitAsync(ticket);
@@ -51,7 +55,10 @@ internal sealed partial class GroupGrain(NodeContext node, ICommitmentLog commit
                 : throw new InvalidOperationException($"Chain {chainId} answered height {commit.Height} for block {ticket.Height}.");
         });
 
-        await commitmentLog.AppendAsync(Network, [.. members.SelectMany((chainId, i) => commits[i].Records.Select(r => new CommitmentLogEntry(chainId, r)))]);
+        CommitmentLogEntry[] rows = [.. members.SelectMany((chainId, i) => commits[i].Records.Select(r => new CommitmentLogEntry(chainId, r)))];
+        long writing = Stopwatch.GetTimestamp();
+        await commitmentLog.AppendAsync(Network, rows);
+        metrics.CommitmentLogWritten(Network, rows.Length, Stopwatch.GetElapsedTime(writing));
         GroupMember[] committed = new GroupMember[members.Length];
         Dictionary<Hash32, Hash32> byChain = new(members.Length);
         for (int i = 0; i < members.Length; i++)

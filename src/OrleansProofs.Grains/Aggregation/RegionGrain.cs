@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Orleans.Placement;
 using OrleansProofs.Abstractions.Aggregation;
 using OrleansProofs.Abstractions.Chains;
@@ -25,6 +26,9 @@ internal sealed class RegionGrain(NodeContext node) : Grain, IRegionGrain
         uint regionId = checked((uint)this.GetPrimaryKeyLong(out string? extension));
         string network = extension ?? throw new InvalidOperationException($"Region grain {this.GetGrainId()} has no network in its key extension.");
         Check(regionId, groups);
+        using Activity? activity = NodeTracing.StartBlock("orleansproofs.block.region", network, ticket.Height);
+        activity?.SetTag("orleansproofs.region.id", regionId);
+        activity?.SetTag("orleansproofs.block.groups", groups.Length);
         GroupBlockResult[] results = await Task.WhenAll(groups.Select(g =>
             GrainFactory.GetGrain<IGroupGrain>(g.GroupId, network).CommitBlockAsync(ticket, g.Members)));
         Array.Sort(results, (a, b) => a.GroupId.CompareTo(b.GroupId));

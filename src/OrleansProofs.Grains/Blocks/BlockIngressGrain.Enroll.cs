@@ -171,6 +171,7 @@ internal sealed partial class BlockIngressGrain
                 return;
             }
 
+            CountEnrolled(entries.Length);
             for (int i = 0; i < entries.Length; i++)
             {
                 LogChainEnrolled(logger, this.GetPrimaryKeyString(), entries[i].ChainId, entries[i].GroupId, entries[i].AnchorHeight + 1);

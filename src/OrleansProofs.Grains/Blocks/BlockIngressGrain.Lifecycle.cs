@@ -44,6 +44,7 @@ internal sealed partial class BlockIngressGrain
 
         // The chain grain is the caller and records the answer itself.
         await SaveAsync(s with { Chains = s.Chains.SetItem(index, entry with { Removal = schedule, ChainNotified = true }) });
+        CountRemovalScheduled(StatusOf(entry, latest));
         LogRemovalScheduled(logger, this.GetPrimaryKeyString(), chainId, schedule.Kind, schedule.RemovalHeight, reason);
         return RemovalResult.Scheduled(schedule);
     }

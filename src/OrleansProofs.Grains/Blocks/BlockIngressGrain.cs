@@ -27,12 +27,12 @@ internal sealed partial class BlockIngressGrain(
     [PersistentState("ingress", NodeStorage.ProviderName)] IPersistentState<IngressState> state,
     NodeContext node,
     ICommitmentLog commitmentLog,
+    NodeMetrics metrics,
     ILogger<BlockIngressGrain> logger) : Grain, IBlockIngressGrain
 {
-    /// <inheritdoc/>
-    public async Task<BlockResult> OnBlockAsync(BlockAnnouncement block)
+    /// <summary>Decides the announcement and, when it is the next block, records it (<see cref="OnBlockAsync"/> adds its telemetry).</summary>
+    private async Task<BlockResult> HandleBlockAsync(BlockAnnouncement block)
     {
-        ArgumentNullException.ThrowIfNull(block);
         using ExclusiveScope exclusive = await EnterExclusiveAsync();
         if (Check(block) is { } decided)
         {
@@ -89,9 +89,13 @@ internal sealed partial class BlockIngressGrain(
             Blocks = blocks.Length > node.RetainedBlocks ? [.. blocks[^node.RetainedBlocks..]] : [.. blocks],
             LastGlobalRoot = regions.Length == 0 ? s.LastGlobalRoot : globalRoot,
         });
+        metrics.Phase(this.GetPrimaryKeyString(), "record", Stopwatch.GetElapsedTime(signed));
         await PruneLogAsync(block.Height);
         LogBlockRecorded(logger, this.GetPrimaryKeyString(), block.Height, covered.Length, activated, record.Faults, globalRoot, record.Timings.Total.TotalMilliseconds);
         await AdvanceLifecycleAsync(record);
+
+        // Still exclusive: no enrollment write is in flight, so the recount sees a settled roster.
+        RecountChains();
         return BlockResult.Recorded(record);
     }
 

@@ -37,6 +37,15 @@ internal sealed class NodeContext : IDisposable
     /// <summary>Absolute replica folder.</summary>
     public string ReplicaDirectory { get; }
 
+    /// <summary>
+    /// Iterated hashes this silo's verifiers computed, shared by every verification on the silo: proofs
+    /// of one block share their region and global levels, proofs of one group their group level.
+    /// </summary>
+    public Core.Hierarchy.IteratedHashCache HierarchyCache { get; } = new();
+
+    /// <summary>Block signatures this silo's verifiers verified (every proof of a block carries the same one).</summary>
+    public Core.Signatures.SignatureCheckCache SignatureCache { get; } = new();
+
     /// <summary>The node's signing key.</summary>
     public NodeKey Key { get; }
 

@@ -29,6 +29,8 @@ public static class NodeSiloBuilderExtensions
         }
 
         builder.Services.TryAddSingleton<NodeContext>();
+        builder.Services.AddMetrics();
+        builder.Services.TryAddSingleton<NodeMetrics>();
 
         // Hosts with durable grain storage replace this with a durable log (the embedded host: SQLite).
         builder.Services.TryAddSingleton<ICommitmentLog, MemoryCommitmentLog>();

@@ -19,7 +19,7 @@ namespace OrleansProofs.Grains.Workers;
 /// is on and scales out with load.
 /// </summary>
 [StatelessWorker]
-internal sealed class ProofVerifierWorker(NodeContext node) : Grain, IProofVerifierWorker
+internal sealed class ProofVerifierWorker(NodeContext node, NodeMetrics metrics) : Grain, IProofVerifierWorker
 {
     /// <inheritdoc/>
     public async Task<ProofVerificationOutcome> VerifyAsync(ProofVerificationRequest request)
@@ -31,9 +31,13 @@ internal sealed class ProofVerifierWorker(NodeContext node) : Grain, IProofVerif
         }
 
         byte[] encoded = request.Proof.IsDefault ? [] : [.. request.Proof];
-        return request.Format == ProofFormat.UltraCompact
+        ProofVerificationOutcome outcome = request.Format == ProofFormat.UltraCompact
             ? await VerifyUltraCompactAsync(request, encoded)
             : await VerifyEnvelopeAsync(request, encoded);
+
+        // Only verdicts count: a request refused as malformed (an ArgumentException) was never a proof check.
+        metrics.ProofVerified(request.Format, outcome.Failure);
+        return outcome;
     }
 
     /// <summary>Path, compact and full proofs: decode, load the public blocks they name and the pinned registration, verify.</summary>
@@ -75,6 +79,8 @@ internal sealed class ProofVerifierWorker(NodeContext node) : Grain, IProofVerif
         {
             RegisteredChain = registered,
             ExpectedChainId = request.ExpectedChainId,
+            HierarchyCache = node.HierarchyCache,
+            SignatureCache = node.SignatureCache,
         };
         ProofVerificationResult result = path is not null ? ProofVerifier.VerifyPath(path, context)
             : compact is not null ? ProofVerifier.VerifyCompact(compact, context)
@@ -117,6 +123,8 @@ internal sealed class ProofVerifierWorker(NodeContext node) : Grain, IProofVerif
         {
             RegisteredChain = registered,
             ExpectedChainId = chainId,
+            HierarchyCache = node.HierarchyCache,
+            SignatureCache = node.SignatureCache,
         };
         ProofVerificationResult result = ProofVerifier.VerifyUltraCompact(claim, reference, new AuditorNonce(request.Nonce.AsSpan()), context);
         return Outcome(result, registered is not null);

@@ -44,8 +44,8 @@ public static class MigrateOnly
         cluster.Validate(silo);
 
         string server = PostgresSchema.Describe(cluster.ConnectionString!);
-        IReadOnlyList<PostgresScript> applied = await PostgresSchema.ApplyAsync(cluster.ConnectionString!, cancellationToken);
-        foreach (PostgresScript script in applied)
+        IReadOnlyList<SqlScript> applied = await PostgresSchema.ApplyAsync(cluster.ConnectionString!, cancellationToken);
+        foreach (SqlScript script in applied)
         {
             await output.WriteLineAsync($"applied {script.Version:D4}-{script.Name}");
         }

@@ -14,9 +14,9 @@ namespace OrleansProofs.Silo.Hosting;
 /// uploads land on the silo's volume) and, for each credential not configured (operator API key,
 /// adapter token), reads (or creates at first start) its key file in the data folder. Runs after the
 /// configuration binding; it resolves the node context, so only once the silo has validated its options.
-/// Logs where each key comes from, never the key.
+/// Logs where each key comes from, never the key (<see cref="GatewayCredentials"/>).
 /// </summary>
-internal sealed partial class NodeGatewayOptionsSetup(
+internal sealed class NodeGatewayOptionsSetup(
     IServiceProvider services,
     ILogger<NodeGatewayOptionsSetup> logger) : IConfigureOptions<GatewayOptions>
 {
@@ -26,30 +26,6 @@ internal sealed partial class NodeGatewayOptionsSetup(
         options.Network = services.GetRequiredService<IBlockSource>().Network;
         string data = services.GetRequiredService<NodeContext>().DataDirectory;
         options.DataDirectory ??= data;
-        options.ApiKey = Resolve(options.ApiKey, data, BearerKeyFile.OperatorKeyFileName, nameof(GatewayOptions.ApiKey),
-            "Operator API key (POST /api/chains and other state changes)");
-        options.AdapterToken = Resolve(options.AdapterToken, data, BearerKeyFile.AdapterTokenFileName, nameof(GatewayOptions.AdapterToken),
-            "Adapter token (POST /api/blocks)");
+        GatewayCredentials.Resolve(options, data, logger);
     }
-
-    private string Resolve(string? configured, string data, string fileName, string setting, string role)
-    {
-        string key = NodeHost.GatewaySection + ":" + setting;
-        if (!string.IsNullOrEmpty(configured))
-        {
-            LogConfiguredKey(logger, role, key);
-            return configured;
-        }
-
-        string path = Path.Combine(data, fileName);
-        string loaded = BearerKeyFile.LoadOrCreate(path, key, out bool created);
-        LogKeyFile(logger, role, created ? "created" : "read", path);
-        return loaded;
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Role}: from configuration ({Setting})")]
-    private static partial void LogConfiguredKey(ILogger logger, string role, string setting);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Role}: {Action} {Path}")]
-    private static partial void LogKeyFile(ILogger logger, string role, string action, string path);
 }

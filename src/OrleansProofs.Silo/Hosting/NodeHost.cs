@@ -39,6 +39,12 @@ public static class NodeHost
     /// <summary>Configuration section of the co-hosted HTTP API: <c>Enabled</c> and the gateway options (<c>ApiKey</c>, <c>AdapterToken</c>, <c>MaxJsonBodyBytes</c>, <c>MaxUploadBytes</c>, <c>MaxProofBytes</c>).</summary>
     public const string GatewaySection = "OrleansProofs:Gateway";
 
+    /// <summary>Configuration section of the process itself: <c>Role</c> (<see cref="ProcessRoles"/>).</summary>
+    public const string HostSection = "OrleansProofs:Host";
+
+    /// <summary>Configuration section of <see cref="GatewayClientOptions"/> (the separate gateway process's Orleans client).</summary>
+    public const string ClientSection = "OrleansProofs:Client";
+
     /// <summary>Command-line switches and the settings they set.</summary>
     public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -62,6 +68,7 @@ public static class NodeHost
         ["--gateway-port"] = SiloSection + ":GatewayPort",
         ["--gateway"] = GatewaySection + ":Enabled",
         ["--api-key"] = GatewaySection + ":ApiKey",
+        ["--role"] = ProcessRoles.Setting,
     };
 
     /// <summary>Defaults that any other source overrides: the "dev" profile, and Orleans' own logs at Warning (category filters match by prefix, so OrleansProofs is set apart).</summary>
@@ -95,18 +102,26 @@ public static class NodeHost
     }
 
     /// <summary>
-    /// Builds the node: the silo and, unless <c>OrleansProofs:Gateway:Enabled</c> is false
+    /// Builds the process of <c>OrleansProofs:Host:Role</c> (<c>--role</c>): by default the node, the silo and, unless <c>OrleansProofs:Gateway:Enabled</c> is false
     /// (<c>--gateway false</c>), the HTTP API on <c>urls</c> (<c>--urls</c>, default <see cref="NodeGateway.DefaultUrls"/>)
-    /// in the same process, over the silo's own grain factory.
+    /// in the same process, over the silo's own grain factory; with <c>--role gateway</c> the HTTP API alone,
+    /// as an Orleans client of a PostgreSQL cluster (<see cref="GatewayProcess"/>).
     /// </summary>
     public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool gateway;
+        ProcessRole role;
         using (ConfigurationManager probe = new())
         {
             AddSources(probe, Directory.GetCurrentDirectory(), args, configure);
             gateway = probe.GetValue(GatewaySection + ":Enabled", defaultValue: true);
+            role = ProcessRoles.Parse(probe[ProcessRoles.Setting]);
+        }
+
+        if (role == ProcessRole.Gateway)
+        {
+            return GatewayProcess.Build(args, configure);
         }
 
         if (!gateway)
@@ -136,9 +151,8 @@ public static class NodeHost
         configure?.Invoke(configuration);
     }
 
-    private static void ConfigureNode(IHostApplicationBuilder builder, string[] args, Action<IConfigurationBuilder>? configure)
-    {
-        AddSources(builder.Configuration, builder.Environment.ContentRootPath, args, configure);
+    /// <summary>Console logging, one line per entry with the time, filtered by the <c>Logging</c> section (every process of the executable logs alike).</summary>
+    internal static void AddLogging(IHostApplicationBuilder builder) =>
         builder.Logging
             .AddConfiguration(builder.Configuration.GetSection("Logging"))
             .AddSimpleConsole(options =>
@@ -146,6 +160,11 @@ public static class NodeHost
                 options.SingleLine = true;
                 options.TimestampFormat = "HH:mm:ss ";
             });
+
+    private static void ConfigureNode(IHostApplicationBuilder builder, string[] args, Action<IConfigurationBuilder>? configure)
+    {
+        AddSources(builder.Configuration, builder.Environment.ContentRootPath, args, configure);
+        AddLogging(builder);
 
         IConfiguration configuration = builder.Configuration;
         LocalSiloOptions local = new();

@@ -37,18 +37,18 @@ public sealed class PostgresClusterOptions
     public IPAddress AdvertisedIPAddress => IPAddress.Parse(AdvertisedAddress);
 
     /// <summary>
-    /// Checks the options and the silo's ports and ids; each message names the setting and the rule,
-    /// and none repeats the connection string (it may hold a password).
+    /// Checks <see cref="ConnectionString"/> alone: present, parseable by Npgsql, naming a host and a
+    /// database. <paramref name="requiredWhen"/> completes the "is required …" message (the silo and the
+    /// separate gateway need it for different reasons). No message repeats the value (it may hold a password).
     /// </summary>
-    /// <exception cref="OrleansConfigurationException">A setting is missing or invalid.</exception>
-    public void Validate(LocalSiloOptions silo)
+    /// <exception cref="OrleansConfigurationException">The connection string is missing or invalid.</exception>
+    public void ValidateConnectionString(string requiredWhen)
     {
-        ArgumentNullException.ThrowIfNull(silo);
         const string Section = NodeHost.ClusterSection;
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
             throw new OrleansConfigurationException(
-                $"{Section}:ConnectionString is required when {Hosting.StorageModes.Setting} is 'cluster' (an Npgsql connection string, e.g. Host=db;Database=posc;Username=posc;Password=…).");
+                $"{Section}:ConnectionString is required {requiredWhen} (an Npgsql connection string, e.g. Host=db;Database=posc;Username=posc;Password=…).");
         }
 
         NpgsqlConnectionStringBuilder builder;
@@ -71,6 +71,18 @@ public sealed class PostgresClusterOptions
         {
             throw new OrleansConfigurationException($"{Section}:ConnectionString must name the database (Database=…).");
         }
+    }
+
+    /// <summary>
+    /// Checks the options and the silo's ports and ids; each message names the setting and the rule,
+    /// and none repeats the connection string (it may hold a password).
+    /// </summary>
+    /// <exception cref="OrleansConfigurationException">A setting is missing or invalid.</exception>
+    public void Validate(LocalSiloOptions silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        const string Section = NodeHost.ClusterSection;
+        ValidateConnectionString($"when {Hosting.StorageModes.Setting} is 'cluster'");
 
         if (string.IsNullOrWhiteSpace(AdvertisedAddress) || !IPAddress.TryParse(AdvertisedAddress, out IPAddress? address))
         {

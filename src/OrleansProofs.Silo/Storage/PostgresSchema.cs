@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using System.Reflection;
 using Npgsql;
 
 namespace OrleansProofs.Silo.Storage;
@@ -27,7 +26,7 @@ public static class PostgresSchema
     private const string ResourcePrefix = "OrleansProofs.Silo.PostgreSql.";
 
     /// <summary>The embedded scripts, by version ascending.</summary>
-    public static IReadOnlyList<PostgresScript> Scripts { get; } = LoadScripts();
+    public static IReadOnlyList<SqlScript> Scripts { get; } = SqlScript.LoadEmbedded(ResourcePrefix, "infra/sql/postgresql");
 
     /// <summary>The version the newest script brings a database to.</summary>
     public static int LatestVersion => Scripts[^1].Version;
@@ -38,7 +37,7 @@ public static class PostgresSchema
     /// when the database was up to date).
     /// </summary>
     /// <exception cref="InvalidOperationException">The database records a version newer than this build knows.</exception>
-    public static async Task<IReadOnlyList<PostgresScript>> ApplyAsync(string connectionString, CancellationToken cancellationToken, int? targetVersion = null)
+    public static async Task<IReadOnlyList<SqlScript>> ApplyAsync(string connectionString, CancellationToken cancellationToken, int? targetVersion = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         int target = targetVersion ?? LatestVersion;
@@ -58,8 +57,8 @@ public static class PostgresSchema
                     $"this build knows versions up to {LatestVersion}. Run a build at least as new as the one that upgraded it, or use another database.");
             }
 
-            List<PostgresScript> applied = [];
-            foreach (PostgresScript script in Scripts)
+            List<SqlScript> applied = [];
+            foreach (SqlScript script in Scripts)
             {
                 if (script.Version <= current || script.Version > target)
                 {
@@ -110,45 +109,5 @@ public static class PostgresSchema
     {
         await using NpgsqlCommand command = new(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static List<PostgresScript> LoadScripts()
-    {
-        Assembly assembly = typeof(PostgresSchema).Assembly;
-        List<PostgresScript> scripts = [];
-        foreach (string resource in assembly.GetManifestResourceNames())
-        {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            string name = resource[ResourcePrefix.Length..^".sql".Length];
-            int dash = name.IndexOf('-', StringComparison.Ordinal);
-            if (dash <= 0 || !int.TryParse(name.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out int version) || version < 1)
-            {
-                throw new InvalidOperationException($"The embedded PostgreSQL script '{name}.sql' must be named 'NNNN-name.sql' with a version of at least 1.");
-            }
-
-            using Stream stream = assembly.GetManifestResourceStream(resource)!;
-            using StreamReader reader = new(stream);
-            scripts.Add(new PostgresScript(version, name[(dash + 1)..], reader.ReadToEnd()));
-        }
-
-        scripts.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (int i = 0; i < scripts.Count; i++)
-        {
-            if (scripts[i].Version != i + 1)
-            {
-                throw new InvalidOperationException($"The embedded PostgreSQL scripts must be numbered 1, 2, 3… without gaps or repeats; found version {scripts[i].Version} at position {i + 1}.");
-            }
-        }
-
-        if (scripts.Count == 0)
-        {
-            throw new InvalidOperationException("No PostgreSQL script is embedded (expected infra/sql/postgresql/NNNN-name.sql).");
-        }
-
-        return scripts;
     }
 }

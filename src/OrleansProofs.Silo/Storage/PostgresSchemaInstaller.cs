@@ -28,8 +28,8 @@ internal sealed partial class PostgresSchemaInstaller(IOptions<PostgresClusterOp
             return;
         }
 
-        IReadOnlyList<PostgresScript> applied = await PostgresSchema.ApplyAsync(connectionString, cancellationToken);
-        foreach (PostgresScript script in applied)
+        IReadOnlyList<SqlScript> applied = await PostgresSchema.ApplyAsync(connectionString, cancellationToken);
+        foreach (SqlScript script in applied)
         {
             LogScriptApplied(logger, script.Version, script.Name, server);
         }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using System.Reflection;
 using Microsoft.Data.Sqlite;
 
 namespace OrleansProofs.Silo.Storage;
@@ -20,7 +19,7 @@ public static class SqliteSchema
     private const string ResourcePrefix = "OrleansProofs.Silo.Sql.";
 
     /// <summary>The embedded scripts, by version ascending.</summary>
-    public static IReadOnlyList<SqliteScript> Scripts { get; } = LoadScripts();
+    public static IReadOnlyList<SqlScript> Scripts { get; } = SqlScript.LoadEmbedded(ResourcePrefix, "infra/sql/sqlite");
 
     /// <summary>The version the newest script brings a database to.</summary>
     public static int LatestVersion => Scripts[^1].Version;
@@ -38,7 +37,7 @@ public static class SqliteSchema
     /// above its recorded version. Returns the scripts applied now (empty when it was up to date).
     /// </summary>
     /// <exception cref="InvalidOperationException">The database records a version newer than this build knows.</exception>
-    public static async Task<IReadOnlyList<SqliteScript>> ApplyAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<SqlScript>> ApplyAsync(string databasePath, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         string? folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
@@ -58,8 +57,8 @@ public static class SqliteSchema
                 $"The database '{databasePath}' has schema version {current}; this build knows versions up to {LatestVersion}. Run a newer build or use another database.");
         }
 
-        List<SqliteScript> applied = [];
-        foreach (SqliteScript script in Scripts)
+        List<SqlScript> applied = [];
+        foreach (SqlScript script in Scripts)
         {
             if (script.Version <= current)
             {
@@ -97,45 +96,5 @@ public static class SqliteSchema
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static List<SqliteScript> LoadScripts()
-    {
-        Assembly assembly = typeof(SqliteSchema).Assembly;
-        List<SqliteScript> scripts = [];
-        foreach (string resource in assembly.GetManifestResourceNames())
-        {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            string name = resource[ResourcePrefix.Length..^".sql".Length];
-            int dash = name.IndexOf('-', StringComparison.Ordinal);
-            if (dash <= 0 || !int.TryParse(name.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out int version) || version < 1)
-            {
-                throw new InvalidOperationException($"The embedded SQL script '{name}.sql' must be named 'NNNN-name.sql' with a version of at least 1.");
-            }
-
-            using Stream stream = assembly.GetManifestResourceStream(resource)!;
-            using StreamReader reader = new(stream);
-            scripts.Add(new SqliteScript(version, name[(dash + 1)..], reader.ReadToEnd()));
-        }
-
-        scripts.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (int i = 0; i < scripts.Count; i++)
-        {
-            if (scripts[i].Version != i + 1)
-            {
-                throw new InvalidOperationException($"The embedded SQL scripts must be numbered 1, 2, 3… without gaps or repeats; found version {scripts[i].Version} at position {i + 1}.");
-            }
-        }
-
-        if (scripts.Count == 0)
-        {
-            throw new InvalidOperationException("No SQL script is embedded (expected infra/sql/sqlite/NNNN-name.sql).");
-        }
-
-        return scripts;
     }
 }

@@ -18,13 +18,13 @@ internal sealed partial class SqliteSchemaInstaller(SqliteDatabase database, ILo
     private async Task InstallAsync(CancellationToken cancellationToken)
     {
         bool existed = File.Exists(database.Path);
-        IReadOnlyList<SqliteScript> applied = await SqliteSchema.ApplyAsync(database.Path, cancellationToken);
+        IReadOnlyList<SqlScript> applied = await SqliteSchema.ApplyAsync(database.Path, cancellationToken);
         if (!existed)
         {
             LogDatabaseCreated(logger, database.Path);
         }
 
-        foreach (SqliteScript script in applied)
+        foreach (SqlScript script in applied)
         {
             LogScriptApplied(logger, script.Version, script.Name, database.Path);
         }

@@ -34,7 +34,27 @@ public sealed class ProofFormatSuiteTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Formats))]
-    public void EverySingleFlippedBit_IsRejected(ProofFormat format)
+    public void EverySingleFlippedBit_IsRejected(ProofFormat format) => AssertEveryFlipRejected(format, _scenario.Context);
+
+    /// <summary>
+    /// A verifier that caches iterated hashes and verified signatures (warmed by the valid proof, so
+    /// every level and the block signature are in the caches) still rejects every flipped bit: the
+    /// caches hold only values this verifier computed, keyed by everything they depend on.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void EverySingleFlippedBit_IsRejected_WithWarmVerificationCaches(ProofFormat format)
+    {
+        ProofVerificationContext cached = _scenario.Context with { HierarchyCache = new(), SignatureCache = new() };
+        Assert.True(Verify(format, Encode(format), cached).IsValid);
+        Assert.True(Verify(format, Encode(format), cached).IsValid);
+        Assert.True(cached.HierarchyCache!.Hits >= 3, $"the second verification reused {cached.HierarchyCache.Hits} iterated hashes");
+        Assert.True(cached.SignatureCache!.Hits >= 1, "the second verification reused the verified block signature");
+
+        AssertEveryFlipRejected(format, cached);
+    }
+
+    private void AssertEveryFlipRejected(ProofFormat format, ProofVerificationContext context)
     {
         byte[] encoded = Encode(format);
         List<int> accepted = [];
@@ -42,7 +62,7 @@ public sealed class ProofFormatSuiteTests : IDisposable
         {
             byte[] tampered = (byte[])encoded.Clone();
             tampered[bit / 8] ^= (byte)(1 << (bit % 8));
-            if (Verify(format, tampered).IsValid)
+            if (Verify(format, tampered, context).IsValid)
             {
                 accepted.Add(bit);
             }
@@ -105,16 +125,18 @@ public sealed class ProofFormatSuiteTests : IDisposable
         _ => FullProof.Decode(encoded).Encode(),
     };
 
-    private ProofVerificationResult Verify(ProofFormat format, byte[] encoded)
+    private ProofVerificationResult Verify(ProofFormat format, byte[] encoded) => Verify(format, encoded, _scenario.Context);
+
+    private ProofVerificationResult Verify(ProofFormat format, byte[] encoded, ProofVerificationContext context)
     {
         if (format != ProofFormat.UltraCompact)
         {
-            return ProofVerifier.Verify(format, encoded, _scenario.Context);
+            return ProofVerifier.Verify(format, encoded, context);
         }
 
         try
         {
-            return ProofVerifier.VerifyUltraCompact(UltraCompactClaim.Decode(encoded), _scenario.BuildPathProof(), Nonce, _scenario.Context);
+            return ProofVerifier.VerifyUltraCompact(UltraCompactClaim.Decode(encoded), _scenario.BuildPathProof(), Nonce, context);
         }
         catch (FormatException error)
         {

@@ -76,6 +76,7 @@ internal sealed class ProvingScenario : IReplicaOpener, IDisposable
         ProvingScenario scenario = new(key, parameters, chunks, header);
 
         Hash32[] others = Enumerable.Range(0, otherChains).Select(_ => new Hash32(RandomBytes(random, 32))).ToArray();
+        scenario.OtherChains = others;
         int ourSlot = random.Next(otherChains + 1);
         Hash32 previousGlobal = Hash32.Zero;
         Hash32 previous = header.AnchoredCommitment;
@@ -108,7 +109,7 @@ internal sealed class ProvingScenario : IReplicaOpener, IDisposable
                 uint group = (uint)(slot / parameters.ChainsPerGroup);
                 entries.Add(i == ourSlot
                     ? new ChainEntry(header.ChainId, group, record.Commitment)
-                    : new ChainEntry(others[i < ourSlot ? i : i - 1], group, Sha256.HashConcat(others[i < ourSlot ? i : i - 1].Bytes, BitConverter.GetBytes(height))));
+                    : new ChainEntry(others[i < ourSlot ? i : i - 1], group, OtherCommitment(others[i < ourSlot ? i : i - 1], height)));
             }
 
             BlockHierarchy hierarchy = BlockHierarchy.Build(height, block.BlockHash, previousGlobal, entries.ToArray(), parameters.ToHierarchyParameters());
@@ -126,6 +127,15 @@ internal sealed class ProvingScenario : IReplicaOpener, IDisposable
     public IReadOnlyList<ChainRecord> Window(int blocks) => Records.TakeLast(blocks).ToList();
 
     public HierarchyPath PathAt(ulong height) => _blocks[height].Hierarchy.GetPath(Header.ChainId);
+
+    /// <summary>The chains besides the proven one (synthetic: a commitment per block, no records).</summary>
+    public Hash32[] OtherChains { get; private set; } = [];
+
+    /// <summary>The commitment an other chain has at <paramref name="height"/>.</summary>
+    public static Hash32 OtherCommitment(in Hash32 chainId, ulong height) => Sha256.HashConcat(chainId.Bytes, BitConverter.GetBytes(height));
+
+    /// <summary>The whole hierarchy of the block at <paramref name="height"/>.</summary>
+    public BlockHierarchy HierarchyAt(ulong height) => _blocks[height].Hierarchy;
 
     public BlockAttestation AttestationAt(ulong height) => _blocks[height].Attestation;
 

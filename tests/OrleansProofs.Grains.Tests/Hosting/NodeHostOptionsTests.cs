@@ -58,7 +58,7 @@ public sealed class NodeHostOptionsTests
     [Fact]
     public void EveryCommandLineSwitchNamesAKnownSection()
     {
-        string[] sections = [NodeHost.NodeSection, NodeHost.ChainSection, NodeHost.StorageSection, NodeHost.SiloSection, NodeHost.GatewaySection, NodeHost.ClusterSection];
+        string[] sections = [NodeHost.NodeSection, NodeHost.ChainSection, NodeHost.StorageSection, NodeHost.SiloSection, NodeHost.GatewaySection, NodeHost.ClusterSection, NodeHost.HostSection, NodeHost.ClientSection];
         Assert.All(NodeHost.SwitchMappings, pair =>
         {
             Assert.StartsWith("--", pair.Key, StringComparison.Ordinal);

@@ -41,8 +41,8 @@ public sealed class SqliteStorageScriptTests : IDisposable
     [Fact]
     public async Task SchemaIsAppliedOnceAndScriptsAreIdempotent()
     {
-        IReadOnlyList<SqliteScript> first = await SqliteSchema.ApplyAsync(_path, CancellationToken.None);
-        IReadOnlyList<SqliteScript> second = await SqliteSchema.ApplyAsync(_path, CancellationToken.None);
+        IReadOnlyList<SqlScript> first = await SqliteSchema.ApplyAsync(_path, CancellationToken.None);
+        IReadOnlyList<SqlScript> second = await SqliteSchema.ApplyAsync(_path, CancellationToken.None);
 
         Assert.Equal(Enumerable.Range(1, SqliteSchema.LatestVersion), first.Select(s => s.Version));
         Assert.Empty(second);

@@ -28,7 +28,7 @@ public sealed class PostgresSchemaTests
     {
         await using PostgresTestSchema schema = await PostgresTestSchema.CreateAsync();
 
-        IReadOnlyList<PostgresScript> first = await PostgresSchema.ApplyAsync(schema.ConnectionString, CancellationToken.None);
+        IReadOnlyList<SqlScript> first = await PostgresSchema.ApplyAsync(schema.ConnectionString, CancellationToken.None);
         Assert.Equal(Enumerable.Range(1, PostgresSchema.LatestVersion), first.Select(s => s.Version));
         Assert.Equal(["orleans-persistence", "commitment-log", "orleans-clustering", "orleans-reminders"], first.Select(s => s.Name).Take(4));
         Assert.Equal(QueryKeys.Order(StringComparer.Ordinal), (await schema.QueryAsync("SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey COLLATE \"C\"")).Select(r => (string)r[0]!));
@@ -41,7 +41,7 @@ public sealed class PostgresSchemaTests
         // re-runs nothing, but an operator may run a file by hand): running every text again changes no
         // recorded version or time and no query.
         string queriesBefore = string.Join("\n", (await schema.QueryAsync("SELECT QueryKey, QueryText FROM OrleansQuery ORDER BY QueryKey")).Select(r => r[0] + "=" + r[1]));
-        foreach (PostgresScript script in PostgresSchema.Scripts)
+        foreach (SqlScript script in PostgresSchema.Scripts)
         {
             await schema.ExecuteAsync(script.Text);
         }
@@ -61,7 +61,7 @@ public sealed class PostgresSchemaTests
         await schema.ExecuteAsync(
             "INSERT INTO OrleansProofsCommitments (Network, ChainId, Height, Record) VALUES ('net', decode(repeat('ab', 32), 'hex'), 7, '\\x0102');");
 
-        IReadOnlyList<PostgresScript> upgrade = await PostgresSchema.ApplyAsync(schema.ConnectionString, CancellationToken.None);
+        IReadOnlyList<SqlScript> upgrade = await PostgresSchema.ApplyAsync(schema.ConnectionString, CancellationToken.None);
 
         Assert.Equal(Enumerable.Range(3, PostgresSchema.LatestVersion - 2), upgrade.Select(s => s.Version));
         Assert.Equal(7L, (await schema.QueryAsync("SELECT Height FROM OrleansProofsCommitments WHERE Network = 'net'")).Single()[0]);
@@ -74,7 +74,7 @@ public sealed class PostgresSchemaTests
     {
         await using PostgresTestSchema schema = await PostgresTestSchema.CreateAsync();
 
-        IReadOnlyList<PostgresScript>[] results = await Task.WhenAll(
+        IReadOnlyList<SqlScript>[] results = await Task.WhenAll(
             Task.Run(() => PostgresSchema.ApplyAsync(schema.ConnectionString, CancellationToken.None)),
             Task.Run(() => PostgresSchema.ApplyAsync(schema.ConnectionString, CancellationToken.None)),
             Task.Run(() => PostgresSchema.ApplyAsync(schema.ConnectionString, CancellationToken.None)));

@@ -1,9 +1,0 @@
-// SPDX-License-Identifier: MIT
-
-namespace OrleansProofs.Silo.Storage;
-
-/// <summary>One versioned schema script.</summary>
-/// <param name="Version">Its version (the NNNN of its file name).</param>
-/// <param name="Name">The rest of its file name.</param>
-/// <param name="Text">The SQL.</param>
-public sealed record SqliteScript(int Version, string Name, string Text);
