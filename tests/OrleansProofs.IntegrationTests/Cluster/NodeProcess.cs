@@ -54,6 +54,26 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the process has written <paramref name="text"/> (console logging is queued, so a line
+    /// may appear shortly after the HTTP answer it belongs to); false when <paramref name="timeout"/> passes first.
+    /// </summary>
+    public async Task<bool> WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        Stopwatch waited = Stopwatch.StartNew();
+        while (!HasLogged(text))
+        {
+            if (waited.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
     /// <summary>The path of the executable's entry assembly.</summary>
     public static string SiloAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "OrleansProofs.Silo.dll");
 

@@ -55,9 +55,17 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
 
         // Kill the silo whose ingress grain recorded the blocks so far (the network's block lifecycle lives
         // there), with SIGKILL, while the next block is in flight; pushes retry (as an adapter does) until a silo records them.
-        SiloProcess victim = first.Process.HasLogged($"recorded block {BlocksBeforeKill}:") ? first : second;
+        string recordedBeforeKill = $"recorded block {BlocksBeforeKill}:";
+        // Console logging is queued: the line can follow the HTTP answer by a moment.
+        Stopwatch waiting = Stopwatch.StartNew();
+        while (!first.Process.HasLogged(recordedBeforeKill) && !second.Process.HasLogged(recordedBeforeKill) && waiting.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        SiloProcess victim = first.Process.HasLogged(recordedBeforeKill) ? first : second;
         SiloProcess survivor = victim == first ? second : first;
-        Assert.True(victim.Process.HasLogged($"recorded block {BlocksBeforeKill}:"), "one silo's log must show the ingress recording the blocks");
+        Assert.True(victim.Process.HasLogged(recordedBeforeKill), "one silo's log must show the ingress recording the blocks");
         Task<PushResult> inFlight = cluster.PushBlockAsync(BlocksBeforeKill + 1, cancellationToken);
         await Task.Delay(5, cancellationToken);
         Stopwatch sinceKill = Stopwatch.StartNew();
@@ -69,7 +77,7 @@ public sealed class SiloFailoverTests(ITestOutputHelper output)
         Assert.Equal(Chains, interrupted.Block.GetProperty("totalChains").GetInt32());
         Assert.Equal("recorded", afterKill.Outcome);
         Assert.Equal(Chains, afterKill.Block.GetProperty("totalChains").GetInt32());
-        Assert.True(survivor.Process.HasLogged($"recorded block {BlocksBeforeKill + 2}:"), "the survivor must have reactivated the ingress and recorded the next block");
+        Assert.True(await survivor.Process.WaitForLogAsync($"recorded block {BlocksBeforeKill + 2}:", TimeSpan.FromSeconds(10)), "the survivor must have reactivated the ingress and recorded the next block");
         for (ulong height = BlocksBeforeKill + 3; height <= LastBlock; height++)
         {
             PushResult next = await cluster.PushBlockAsync(height, cancellationToken);
