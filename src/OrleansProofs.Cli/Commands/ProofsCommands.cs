@@ -44,22 +44,7 @@ public static class ProofsCommands
             },
         };
         Option<ulong?> height = new("--height") { Description = "The block the proof is for (default: the chain's newest recorded one; must be in its proof window).", HelpName = "h" };
-        Option<AuditorNonce?> nonce = new("--nonce")
-        {
-            Description = $"Ultra-compact only: the auditor's 12-byte nonce, {2 * AuditorNonce.Size} hex characters (default: a fresh random one, printed).",
-            HelpName = "hex",
-            CustomParser = result =>
-            {
-                string token = SingleToken(result);
-                if (token.Length == 2 * AuditorNonce.Size && token.All(Uri.IsHexDigit))
-                {
-                    return AuditorNonce.Parse(token);
-                }
-
-                result.AddError($"--nonce must be {2 * AuditorNonce.Size} hexadecimal characters (the 12-byte auditor nonce); got '{token}'.");
-                return null;
-            },
-        };
+        Option<AuditorNonce?> nonce = NonceOption.Create($"Ultra-compact only: the auditor's 12-byte nonce, {2 * AuditorNonce.Size} hex characters (default: a fresh random one, printed).");
         Option<string?> output = new("--out", "-o") { Description = "Where to write the proof (default: the gateway's name, {chainId}-{height}.{format}.proof, in the current folder).", HelpName = "file" };
         Option<string?> blocksOut = new("--blocks-out")
         {

@@ -95,22 +95,7 @@ public static class VerifyCommand
             Description = "Ultra-compact only: the path proof for the same chain and height that the claim is checked against.",
             HelpName = "file",
         };
-        Option<AuditorNonce?> nonce = new("--nonce")
-        {
-            Description = "Ultra-compact only: the 12-byte challenge nonce this auditor issued, 24 hex characters.",
-            HelpName = "hex",
-            CustomParser = result =>
-            {
-                string token = SingleToken(result);
-                if (token.Length == 2 * AuditorNonce.Size && token.All(Uri.IsHexDigit))
-                {
-                    return AuditorNonce.Parse(token);
-                }
-
-                result.AddError($"--nonce must be {2 * AuditorNonce.Size} hexadecimal characters (the 12-byte auditor nonce); got '{token}'.");
-                return null;
-            },
-        };
+        Option<AuditorNonce?> nonce = NonceOption.Create("Ultra-compact only: the 12-byte challenge nonce this auditor issued, 24 hex characters.");
 
         Command verify = new("verify", "Verify a proof (path, compact, full or ultra-compact) against the prover's key and the public layer-1 blocks. Exit 0 valid, 1 invalid (first failure named), 2 usage or unreadable input.")
         {
