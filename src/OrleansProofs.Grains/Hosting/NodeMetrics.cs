@@ -20,7 +20,7 @@ namespace OrleansProofs.Grains.Hosting;
 /// Left out on purpose, because nothing real produces them yet: challenge instruments
 /// (issued/passed/failed/late; the challenge protocol does not exist in the cluster) and a VDF
 /// iterations-per-second gauge (the continuous VDF does not run in the cluster; only the CLI's
-/// <c>posc vdf bench</c> measures a rate). They are added with the features, never as placeholders.
+/// <c>posc vdf bench</c> measures a rate). They are added with the features, never ahead of them with made-up values.
 /// </remarks>
 internal sealed class NodeMetrics
 {
