@@ -8,6 +8,10 @@
 #                                              role and database, write DIR/connection-string and
 #                                              print the Npgsql connection string on stdout
 #   infra/scripts/test-postgres.sh stop DIR    stop the server (fast shutdown) and delete DIR
+#   infra/scripts/test-postgres.sh pause DIR   stop the server (fast shutdown: open connections are
+#                                              cut) and keep DIR, to simulate a database outage
+#   infra/scripts/test-postgres.sh resume DIR  start the paused server again from the same data, port
+#                                              and settings (the connection string stays valid)
 #
 # initdb and pg_ctl refuse to run as root, so when this script runs as root (CI does) it runs them
 # as the 'postgres' OS user (override with POSC_PG_OS_USER); otherwise as the calling user. The
@@ -17,7 +21,7 @@
 set -euo pipefail
 
 usage() {
-  echo "usage: $0 start|stop DIR" >&2
+  echo "usage: $0 start|stop|pause|resume DIR" >&2
   exit 64
 }
 
@@ -61,9 +65,9 @@ free_port() {
 }
 
 start() {
-  local initdb pg_ctl psql port
+  local initdb psql port
   initdb=$(tool initdb)
-  pg_ctl=$(tool pg_ctl)
+  tool pg_ctl >/dev/null
   psql=$(tool psql)
   if [ -e "$dir" ] && [ -n "$(ls -A "$dir")" ]; then
     echo "test-postgres: '$dir' exists and is not empty; give a new folder" >&2
@@ -81,10 +85,9 @@ start() {
   as_db_user "$initdb" --pgdata="$dir/data" --username=postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 70; }
   # Loopback and the private socket only; small settings that suit a 2-core test machine; fsync stays
-  # on (the durability tests rely on what a commit promises).
-  as_db_user "$pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait --timeout=60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c max_connections=200 -c shared_buffers=64MB" \
-    start >/dev/null || { cat "$dir/server.log" >&2; exit 70; }
+  # on (the durability tests rely on what a commit promises). Kept in DIR so 'resume' starts the same server.
+  echo "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c max_connections=200 -c shared_buffers=64MB" >"$dir/server-options"
+  run_server
 
   as_db_user "$psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres \
     -c "CREATE ROLE $role LOGIN PASSWORD 'posc';" \
@@ -95,13 +98,40 @@ start() {
   echo "$connection"
 }
 
-stop() {
+# Starts the server in DIR/data with the settings 'start' chose (DIR/server-options).
+run_server() {
   local pg_ctl
-  [ -d "$dir" ] || return 0
   pg_ctl=$(tool pg_ctl)
+  as_db_user "$pg_ctl" --pgdata="$dir/data" --log="$dir/server.log" --wait --timeout=60 \
+    -o "$(cat "$dir/server-options")" start >/dev/null || { cat "$dir/server.log" >&2; exit 70; }
+}
+
+# Fast shutdown: the server rolls back open transactions and closes every connection, as a crash or a
+# failover of the database would look to its clients (but with its data intact).
+stop_server() {
+  local pg_ctl
+  pg_ctl=$(tool pg_ctl)
+  as_db_user "$pg_ctl" --pgdata="$dir/data" --mode=fast --wait --timeout=60 stop >/dev/null 2>&1 \
+    || echo "test-postgres: pg_ctl stop failed; see $dir/server.log" >&2
+}
+
+pause() {
+  [ -f "$dir/server-options" ] || { echo "test-postgres: '$dir' holds no server made by 'start'" >&2; exit 66; }
   if [ -f "$dir/data/postmaster.pid" ]; then
-    as_db_user "$pg_ctl" --pgdata="$dir/data" --mode=fast --wait --timeout=60 stop >/dev/null 2>&1 \
-      || echo "test-postgres: pg_ctl stop failed; see $dir/server.log" >&2
+    stop_server
+  fi
+}
+
+resume() {
+  [ -f "$dir/server-options" ] || { echo "test-postgres: '$dir' holds no server made by 'start'" >&2; exit 66; }
+  [ -f "$dir/data/postmaster.pid" ] && { echo "test-postgres: the server in '$dir' is running" >&2; exit 73; }
+  run_server
+}
+
+stop() {
+  [ -d "$dir" ] || return 0
+  if [ -f "$dir/data/postmaster.pid" ]; then
+    stop_server
   fi
   rm -rf "$dir"
 }
@@ -109,5 +139,7 @@ stop() {
 case "$action" in
   start) start ;;
   stop) stop ;;
+  pause) pause ;;
+  resume) resume ;;
   *) usage ;;
 esac

@@ -24,4 +24,13 @@ public interface INodeGrain : IGrainWithIntegerKey
     /// <exception cref="ArgumentException">The path is empty, outside the data folder, or names no file.</exception>
     [Alias("ComputeChainId")]
     Task<Hash32> ComputeChainIdAsync(string dataPath);
+
+    /// <summary>
+    /// Reads the commitment log of <paramref name="network"/> (the durable store every block waits for),
+    /// so a readiness check sees the database itself rather than grain state already in memory: it fails
+    /// while the database is down, when a block could not be made durable either.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The database did not answer (cluster mode).</exception>
+    [Alias("CheckStorage")]
+    Task CheckStorageAsync(string network);
 }

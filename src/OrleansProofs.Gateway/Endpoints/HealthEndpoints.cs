@@ -9,7 +9,7 @@ namespace OrleansProofs.Gateway.Endpoints;
 
 /// <summary>
 /// <c>GET /health</c>: liveness and readiness. 200 when the silo answers (node grain), grain storage
-/// answers (the ingress loads its state) and the chain adapter is fresh (the latest block is at most
+/// answers (the commitment log is read and the ingress loads its state) and the chain adapter is fresh (the latest block is at most
 /// 3 block times old); otherwise 503 with a problem naming the first failing check and every check's value.
 /// </summary>
 internal static class HealthEndpoints

@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using OrleansProofs.Abstractions.Node;
 using OrleansProofs.Gateway.Hosting;
 
 namespace OrleansProofs.Gateway.Http;
@@ -51,7 +52,7 @@ internal sealed partial class ClusterErrorFilter(IOptions<GatewayOptions> option
     {
         for (Exception? current = error; current is not null; current = current.InnerException)
         {
-            if (current is DbException or SocketException)
+            if (current is DbException or SocketException or StorageUnavailableException)
             {
                 return current;
             }

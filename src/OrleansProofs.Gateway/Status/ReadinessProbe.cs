@@ -32,11 +32,14 @@ internal sealed class ReadinessProbe(NodeGrains node, IOptions<ReadinessOptions>
         BlockRecord? latest;
         try
         {
+            // The ingress answers from memory once active, so the database is read on its own: a storage
+            // outage must show here, not only after the adapter check goes stale.
+            await node.Node.CheckStorageAsync(node.Network);
             latest = await node.Ingress.GetLatestAsync();
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return new ReadinessReport(identity, null, false, interval, maxAge, null, "storage", $"the block ingress could not load its state: {Problems.ReasonOf(error)}");
+            return new ReadinessReport(identity, null, false, interval, maxAge, null, "storage", $"the storage (commitment log or the block ingress's state) did not answer: {Problems.ReasonOf(error)}");
         }
 
         if (latest is null)

@@ -7,7 +7,7 @@ namespace OrleansProofs.Gateway.Status;
 
 /// <summary>
 /// The readiness checks of <c>GET /health</c>, in the order they run: the silo answers (node grain),
-/// grain storage answers (the block ingress loads its state), the chain adapter is fresh (the latest
+/// grain storage answers (the commitment log is read and the block ingress loads its state), the chain adapter is fresh (the latest
 /// block is at most <see cref="MaxBlockAge"/> old, plus <see cref="TimestampResolution"/>). A check after a failed one is not run (null).
 /// </summary>
 /// <param name="Identity">The node's identity, or null when the silo did not answer.</param>

@@ -6,12 +6,13 @@ using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Protocol;
 using OrleansProofs.Core.Storage;
 using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Grains.Storage;
 
 namespace OrleansProofs.Grains.Node;
 
 /// <summary>The node's identity and file-side helpers (<see cref="INodeGrain"/>); stateless, so any silo answers.</summary>
 [StatelessWorker]
-internal sealed class NodeGrain(NodeContext node) : Grain, INodeGrain
+internal sealed class NodeGrain(NodeContext node, ICommitmentLog commitmentLog) : Grain, INodeGrain
 {
     /// <inheritdoc/>
     public Task<NodeIdentity> GetIdentityAsync() => Task.FromResult(new NodeIdentity(node.Key.PublicKey.AsHash32(), node.Parameters.Name));
@@ -22,5 +23,13 @@ internal sealed class NodeGrain(NodeContext node) : Grain, INodeGrain
         string full = node.ResolveDataPath(dataPath, nameof(dataPath));
         Hash32 dataHash = await DataHash.ComputeAsync(full);
         return ChainId.Compute(dataHash, node.Key.PublicKey);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Height 0 holds no commitments (chains commit from their activation block on), so the read is one indexed lookup returning nothing; what matters is that it needs a live connection.</remarks>
+    public async Task CheckStorageAsync(string network)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(network);
+        await commitmentLog.ReadHeightAsync(network, 0);
     }
 }

@@ -21,7 +21,8 @@ public static class PostgresStorageSiloBuilderExtensions
     /// (Microsoft.Orleans.Persistence.AdoNet) and the commitment log (<see cref="PostgresCommitmentLog"/>).
     /// The schema (infra/sql/postgresql) is applied at the first lifecycle stage unless
     /// <see cref="PostgresClusterOptions.MigrateOnStart"/> is off. The caller configures the cluster id,
-    /// service id and endpoints.
+    /// service id and endpoints. Database errors leave grain calls as <see cref="OrleansProofs.Abstractions.Node.StorageUnavailableException"/>
+    /// (<see cref="StorageFailureCallFilter"/>).
     /// </summary>
     public static ISiloBuilder AddOrleansProofsPostgres(this ISiloBuilder builder, PostgresClusterOptions options)
     {
@@ -34,6 +35,7 @@ public static class PostgresStorageSiloBuilderExtensions
         builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaInstaller>();
         builder.Services.Replace(ServiceDescriptor.Singleton<ICommitmentLog, PostgresCommitmentLog>());
+        builder.AddIncomingGrainCallFilter<StorageFailureCallFilter>();
         builder.UseAdoNetClustering(clustering =>
         {
             clustering.Invariant = PostgresSchema.Invariant;

@@ -38,9 +38,11 @@ public sealed class ClusterDatabase : IAsyncDisposable
     public string ConnectionString { get; }
 
     /// <summary>Creates a schema on <see cref="Server"/>.</summary>
-    public static async Task<ClusterDatabase> CreateAsync()
+    public static Task<ClusterDatabase> CreateAsync() => CreateAsync(Server ?? throw new InvalidOperationException(SkipReason));
+
+    /// <summary>Creates a schema on <paramref name="server"/> (a test's own PostgreSQL, when it must stop the server).</summary>
+    public static async Task<ClusterDatabase> CreateAsync(string server)
     {
-        string server = Server ?? throw new InvalidOperationException(SkipReason);
         string schema = "it_" + Guid.NewGuid().ToString("N");
         await using NpgsqlConnection connection = new(server);
         await connection.OpenAsync();

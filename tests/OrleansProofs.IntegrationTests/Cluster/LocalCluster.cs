@@ -68,6 +68,9 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Creates the schema and the data folder; starts nothing yet.</summary>
     public static async Task<LocalCluster> CreateAsync(string testName) => new(await ClusterDatabase.CreateAsync(), testName);
 
+    /// <summary>Creates the schema on <paramref name="server"/> instead of the shared test server, and the data folder.</summary>
+    public static async Task<LocalCluster> CreateAsync(string testName, string server) => new(await ClusterDatabase.CreateAsync(server), testName);
+
     /// <summary>Starts a silo on new free ports (or the given ones, for a restart) and waits until it is active.</summary>
     public async Task<SiloProcess> StartSiloAsync(string name, int? siloPort = null, int? gatewayPort = null)
     {
@@ -121,21 +124,11 @@ public sealed class LocalCluster : IAsyncDisposable
     /// </summary>
     public async Task<PushResult> PushBlockAsync(ulong height, CancellationToken cancellationToken)
     {
-        if (!_timestamps.TryGetValue(height, out long timestamp))
-        {
-            timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-            _timestamps[height] = timestamp;
-        }
-
         List<string> retried = [];
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using HttpRequestMessage request = new(HttpMethod.Post, "/api/blocks")
-            {
-                Content = JsonContent.Create(new { height, blockHash = BlockHash(height), timestamp }),
-            };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ReadKey("adapter.token"));
+            using HttpRequestMessage request = BlockRequest(height);
             HttpResponseMessage response;
             try
             {
@@ -163,6 +156,26 @@ public sealed class LocalCluster : IAsyncDisposable
                 await Task.Delay(TimeSpan.FromSeconds(response.Headers.RetryAfter!.Delta!.Value.TotalSeconds / 4), cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// One <c>POST /api/blocks</c> of block <paramref name="height"/> with the adapter token: the block hash
+    /// derived from the height and the timestamp of its first push, so every push of a height is the same block.
+    /// </summary>
+    public HttpRequestMessage BlockRequest(ulong height)
+    {
+        if (!_timestamps.TryGetValue(height, out long timestamp))
+        {
+            timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            _timestamps[height] = timestamp;
+        }
+
+        HttpRequestMessage request = new(HttpMethod.Post, "/api/blocks")
+        {
+            Content = JsonContent.Create(new { height, blockHash = BlockHash(height), timestamp }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ReadKey("adapter.token"));
+        return request;
     }
 
     /// <summary>GET <paramref name="path"/> as JSON text, asserting 200.</summary>
