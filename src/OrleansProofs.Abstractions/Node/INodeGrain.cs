@@ -26,8 +26,8 @@ public interface INodeGrain : IGrainWithIntegerKey
     Task<Hash32> ComputeChainIdAsync(string dataPath);
 
     /// <summary>
-    /// Reads the commitment log of <paramref name="network"/> (the durable store every block waits for),
-    /// so a readiness check sees the database itself rather than grain state already in memory: it fails
+    /// Makes a round trip to the commitment log's store for <paramref name="network"/> (the durable store
+    /// every block waits for), so a readiness check sees the database itself rather than grain state already in memory: it fails
     /// while the database is down, when a block could not be made durable either.
     /// </summary>
     /// <exception cref="StorageUnavailableException">The database did not answer (cluster mode).</exception>

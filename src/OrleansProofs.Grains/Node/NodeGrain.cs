@@ -26,10 +26,10 @@ internal sealed class NodeGrain(NodeContext node, ICommitmentLog commitmentLog) 
     }
 
     /// <inheritdoc/>
-    /// <remarks>Height 0 holds no commitments (chains commit from their activation block on), so the read is one indexed lookup returning nothing; what matters is that it needs a live connection.</remarks>
+    /// <remarks>One round trip that reads nothing (<see cref="ICommitmentLog.CheckReachableAsync"/>): what matters is that it needs a live connection.</remarks>
     public async Task CheckStorageAsync(string network)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(network);
-        await commitmentLog.ReadHeightAsync(network, 0);
+        await commitmentLog.CheckReachableAsync();
     }
 }

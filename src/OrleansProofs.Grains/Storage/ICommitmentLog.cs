@@ -27,4 +27,7 @@ public interface ICommitmentLog
 
     /// <summary>Deletes the records below <paramref name="height"/> (they left the audit horizon).</summary>
     Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default);
+
+    /// <summary>A round trip to the store that reads nothing (readiness probes); throws when the store cannot be reached.</summary>
+    Task CheckReachableAsync(CancellationToken cancellationToken = default);
 }

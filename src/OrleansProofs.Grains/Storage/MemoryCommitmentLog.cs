@@ -62,4 +62,8 @@ public sealed class MemoryCommitmentLog : ICommitmentLog
                 .Select(row => new CommitmentLogEntry(row.Key.ChainId, ChainRecordBytes.Decode(row.Value)))];
         }
     }
+
+    /// <inheritdoc/>
+    public Task CheckReachableAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
 }

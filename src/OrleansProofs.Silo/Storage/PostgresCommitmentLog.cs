@@ -108,4 +108,12 @@ public sealed class PostgresCommitmentLog(NpgsqlDataSource dataSource) : ICommit
 
         return entries;
     }
+
+    /// <inheritdoc/>
+    public async Task CheckReachableAsync(CancellationToken cancellationToken = default)
+    {
+        await using NpgsqlCommand probe = dataSource.CreateCommand("SELECT 1;");
+        await probe.ExecuteScalarAsync(cancellationToken);
+    }
+
 }

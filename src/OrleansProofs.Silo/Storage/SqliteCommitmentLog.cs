@@ -110,4 +110,14 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
 
         return entries;
     }
+
+    /// <inheritdoc/>
+    public async Task CheckReachableAsync(CancellationToken cancellationToken = default)
+    {
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteCommand probe = connection.CreateCommand();
+        probe.CommandText = "SELECT 1;";
+        await probe.ExecuteScalarAsync(cancellationToken);
+    }
+
 }

@@ -38,4 +38,8 @@ public sealed class FaultInjectingCommitmentLog : ICommitmentLog
     /// <inheritdoc/>
     public Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default) =>
         _inner.PruneBelowAsync(network, height, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task CheckReachableAsync(CancellationToken cancellationToken = default) => _inner.CheckReachableAsync(cancellationToken);
+
 }
