@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OrleansProofs.Abstractions.Adapters;
+using OrleansProofs.Abstractions.Ledger;
+using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Grains.Tests.Hosting;
+using OrleansProofs.Silo.Hosting;
+using OrleansProofs.Silo.Storage;
+
+namespace OrleansProofs.Grains.Tests.Ledger;
+
+/// <summary>Which ledger each host runs, its configuration, and that the embedded node's ledger survives a restart.</summary>
+public sealed class TokenLedgerHostingTests
+{
+    [Fact]
+    public async Task TheEmbeddedNodeKeepsItsLedgerInItsSqliteDatabaseAcrossARestart()
+    {
+        await using EmbeddedNode node = new(new Dictionary<string, string?>
+        {
+            [NodeHost.LedgerSection + ":TokenName"] = "proof",
+            [NodeHost.LedgerSection + ":Decimals"] = "3",
+            [NodeHost.ChainSection + ":Source"] = "none",
+        });
+        await node.StartAsync();
+        ITokenLedger ledger = node.Services.GetRequiredService<ITokenLedger>();
+        Assert.IsType<SqliteTokenLedger>(ledger);
+        TokenLedgerOptions options = node.Services.GetRequiredService<IOptions<TokenLedgerOptions>>().Value;
+        Assert.Equal(("proof", 3), (options.TokenName, options.Decimals));
+
+        await ledger.CreditAsync("dev-funding", "operator", 5_000);
+        await ledger.CreateBondAsync("reg-1", "operator", BondPurpose.ChainRegistration, 100);
+        await node.StopAsync();
+        await node.StartAsync();
+
+        ITokenLedger restarted = node.Services.GetRequiredService<ITokenLedger>();
+        Assert.Equal(4_900UL, await restarted.GetBalanceAsync("operator"));
+        Assert.Equal(BondState.Active, (await restarted.GetBondAsync("reg-1"))!.State);
+        Assert.Equal(LedgerOutcome.AlreadyApplied, (await restarted.CreditAsync("dev-funding", "operator", 5_000)).Outcome);
+        Assert.Equal(2, (await restarted.ReadJournalAsync(0, 10)).Count);
+    }
+
+    [Theory]
+    [InlineData(0, 1_000UL, "1000 token")]
+    [InlineData(3, 1_000UL, "1.000 token")]
+    [InlineData(3, 1UL, "0.001 token")]
+    [InlineData(2, 0UL, "0.00 token")]
+    [InlineData(18, 9_223_372_036_854_775_807UL, "9.223372036854775807 token")]
+    public void AmountsAreShownWithTheConfiguredDecimals(int decimals, ulong baseUnits, string expected) =>
+        Assert.Equal(expected, new TokenLedgerOptions { Decimals = decimals }.Format(baseUnits));
+}
