@@ -6,6 +6,7 @@ using OrleansProofs.Abstractions.Adapters;
 using OrleansProofs.Abstractions.Ledger;
 using OrleansProofs.Grains.Hosting;
 using OrleansProofs.Grains.Tests.Hosting;
+using OrleansProofs.Grains.Tests.Postgres;
 using OrleansProofs.Silo.Hosting;
 using OrleansProofs.Silo.Storage;
 
@@ -39,6 +40,28 @@ public sealed class TokenLedgerHostingTests
         Assert.Equal(BondState.Active, (await restarted.GetBondAsync("reg-1"))!.State);
         Assert.Equal(LedgerOutcome.AlreadyApplied, (await restarted.CreditAsync("dev-funding", "operator", 5_000)).Outcome);
         Assert.Equal(2, (await restarted.ReadJournalAsync(0, 10)).Count);
+    }
+
+    [PostgresFact]
+    public async Task AClusterSiloKeepsItsLedgerInPostgreSql()
+    {
+        await using PostgresTestSchema schema = await PostgresTestSchema.CreateAsync();
+        string cluster = "posc-test-" + schema.Name;
+        await using EmbeddedNode node = new(new Dictionary<string, string?>
+        {
+            [StorageModes.Setting] = "cluster",
+            [NodeHost.ClusterSection + ":ConnectionString"] = schema.ConnectionString,
+            [NodeHost.SiloSection + ":ClusterId"] = cluster,
+            [NodeHost.SiloSection + ":ServiceId"] = cluster,
+            [NodeHost.ChainSection + ":Source"] = "none",
+        });
+        await node.StartAsync();
+
+        ITokenLedger ledger = node.Services.GetRequiredService<ITokenLedger>();
+        Assert.IsType<PostgresTokenLedger>(ledger);
+        await ledger.CreditAsync("dev-funding", "operator", 1_000);
+
+        Assert.Equal([["operator", 1_000L]], await schema.QueryAsync("SELECT Account, Balance FROM OrleansProofsLedgerBalances"));
     }
 
     [Theory]
