@@ -39,6 +39,7 @@ public static class NodeSiloBuilderExtensions
         // Likewise the token ledger (docs/ledger.md): memory here, the node's database in the hosts.
         builder.Services.TryAddSingleton<ITokenLedger>(services => new MemoryTokenLedger(services.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton<IConfigurationValidator, TokenLedgerOptionsValidator>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TokenLedgerFunding>();
         builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         builder.Services.AddSingleton<IConfigurationValidator, NodeOptionsValidator>();
         return builder;

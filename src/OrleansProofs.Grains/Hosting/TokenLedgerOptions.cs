@@ -2,6 +2,7 @@
 
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using OrleansProofs.Grains.Ledger;
 
 namespace OrleansProofs.Grains.Hosting;
 
@@ -20,6 +21,15 @@ public sealed class TokenLedgerOptions
 
     /// <summary>How many of the base units' digits are decimals, 0 to <see cref="MaxDecimals"/>. Default 0 (a base unit is one token).</summary>
     public int Decimals { get; set; }
+
+    /// <summary>
+    /// Development funding: base units credited to each account when the silo starts, once per
+    /// (account, amount) — the credit's movement id is <c>dev-funding/{account}/{amount}</c>, so a restart
+    /// replays it without effect and a changed amount credits the new amount once more. The reward pool
+    /// (<c>$reward-pool</c>) may be funded this way. Only the node's own ledger honours it; a real
+    /// chain's adapter has no credits. Default: none.
+    /// </summary>
+    public Dictionary<string, ulong> Funding { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary><paramref name="baseUnits"/> as a decimal amount with the token's name, for logs and documents ("1.000 token").</summary>
     public string Format(ulong baseUnits)
@@ -50,6 +60,18 @@ internal sealed class TokenLedgerOptionsValidator(IOptions<TokenLedgerOptions> o
         if (value.Decimals is < 0 or > TokenLedgerOptions.MaxDecimals)
         {
             throw new OrleansConfigurationException($"TokenLedgerOptions.Decimals must be 0 to {TokenLedgerOptions.MaxDecimals}; got {value.Decimals}.");
+        }
+
+        foreach ((string account, ulong amount) in value.Funding)
+        {
+            try
+            {
+                _ = LedgerRequest.Credit(TokenLedgerFunding.MovementId(account, amount), account, amount);
+            }
+            catch (ArgumentException error)
+            {
+                throw new OrleansConfigurationException($"TokenLedgerOptions.Funding:{account} is not a valid credit: {error.Message}", error);
+            }
         }
     }
 }

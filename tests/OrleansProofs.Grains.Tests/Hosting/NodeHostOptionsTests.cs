@@ -26,6 +26,8 @@ public sealed class NodeHostOptionsTests
         { NodeHost.StorageSection + ":DatabasePath", "{folder}", "SqliteStorageOptions.DatabasePath" },
         { NodeHost.LedgerSection + ":TokenName", "two words", "TokenLedgerOptions.TokenName" },
         { NodeHost.LedgerSection + ":Decimals", "19", "TokenLedgerOptions.Decimals" },
+        { NodeHost.LedgerSection + ":Funding:$slashed", "5", "TokenLedgerOptions.Funding:$slashed" },
+        { NodeHost.LedgerSection + ":Funding:operator", "0", "TokenLedgerOptions.Funding:operator" },
     };
 
     [Theory]

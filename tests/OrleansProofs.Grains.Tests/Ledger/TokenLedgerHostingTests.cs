@@ -22,6 +22,8 @@ public sealed class TokenLedgerHostingTests
         {
             [NodeHost.LedgerSection + ":TokenName"] = "proof",
             [NodeHost.LedgerSection + ":Decimals"] = "3",
+            [NodeHost.LedgerSection + ":Funding:operator"] = "5000",
+            [NodeHost.LedgerSection + ":Funding:$reward-pool"] = "20",
             [NodeHost.ChainSection + ":Source"] = "none",
         });
         await node.StartAsync();
@@ -30,7 +32,8 @@ public sealed class TokenLedgerHostingTests
         TokenLedgerOptions options = node.Services.GetRequiredService<IOptions<TokenLedgerOptions>>().Value;
         Assert.Equal(("proof", 3), (options.TokenName, options.Decimals));
 
-        await ledger.CreditAsync("dev-funding", "operator", 5_000);
+        Assert.Equal(5_000UL, await ledger.GetBalanceAsync("operator"));
+        Assert.Equal(20UL, await ledger.GetBalanceAsync(LedgerAccounts.RewardPool));
         await ledger.CreateBondAsync("reg-1", "operator", BondPurpose.ChainRegistration, 100);
         await node.StopAsync();
         await node.StartAsync();
@@ -38,8 +41,10 @@ public sealed class TokenLedgerHostingTests
         ITokenLedger restarted = node.Services.GetRequiredService<ITokenLedger>();
         Assert.Equal(4_900UL, await restarted.GetBalanceAsync("operator"));
         Assert.Equal(BondState.Active, (await restarted.GetBondAsync("reg-1"))!.State);
-        Assert.Equal(LedgerOutcome.AlreadyApplied, (await restarted.CreditAsync("dev-funding", "operator", 5_000)).Outcome);
-        Assert.Equal(2, (await restarted.ReadJournalAsync(0, 10)).Count);
+        // The funding ran again at the restart, as a replay: three movements, not five.
+        Assert.Equal(
+            ["dev-funding/$reward-pool/20", "dev-funding/operator/5000", "reg-1"],
+            (await restarted.ReadJournalAsync(0, 10)).Select(e => e.MovementId));
     }
 
     [PostgresFact]
