@@ -95,15 +95,19 @@ internal sealed class MemoryTokenLedger(TimeProvider timeProvider) : TokenLedger
         private LedgerPlan? _staged;
         private LedgerEntry? _entry;
 
+        /// <inheritdoc/>
         public Task<LedgerEntry?> FindMovementAsync(string movementId, CancellationToken cancellationToken) =>
             Task.FromResult(ledger._byMovement.GetValueOrDefault(movementId));
 
+        /// <inheritdoc/>
         public Task<LedgerBond?> FindBondAsync(string bondId, CancellationToken cancellationToken) =>
             Task.FromResult(ledger._bonds.GetValueOrDefault(bondId));
 
+        /// <inheritdoc/>
         public Task<ulong> GetBalanceAsync(string account, CancellationToken cancellationToken) =>
             Task.FromResult(ledger._balances.GetValueOrDefault(account));
 
+        /// <inheritdoc/>
         public Task<LedgerEntry> ApplyAsync(LedgerPlan plan, CancellationToken cancellationToken)
         {
             // The same guards the database tables enforce: unique movement id, no negative balance, a
@@ -132,6 +136,7 @@ internal sealed class MemoryTokenLedger(TimeProvider timeProvider) : TokenLedger
             return Task.FromResult(_entry);
         }
 
+        /// <inheritdoc/>
         public Task CommitAsync(CancellationToken cancellationToken)
         {
             LedgerPlan plan = _staged ?? throw new InvalidOperationException("Nothing was applied.");
@@ -158,6 +163,7 @@ internal sealed class MemoryTokenLedger(TimeProvider timeProvider) : TokenLedger
             return Task.CompletedTask;
         }
 
+        /// <inheritdoc/>
         public ValueTask DisposeAsync()
         {
             ledger._gate.Release();

@@ -154,6 +154,7 @@ internal abstract class DbTokenLedger(TimeProvider timeProvider) : TokenLedger(t
     /// <summary>One movement's connection and exclusive transaction.</summary>
     private sealed class Session(DbConnection connection, DbTransaction transaction) : ILedgerSession
     {
+        /// <inheritdoc/>
         public async Task<LedgerEntry?> FindMovementAsync(string movementId, CancellationToken cancellationToken)
         {
             await using DbCommand select = Command(connection, transaction, $"SELECT {EntryColumns} FROM OrleansProofsLedgerJournal WHERE MovementId = @movementId;");
@@ -162,12 +163,15 @@ internal abstract class DbTokenLedger(TimeProvider timeProvider) : TokenLedger(t
             return await reader.ReadAsync(cancellationToken) ? ReadEntry(reader) : null;
         }
 
+        /// <inheritdoc/>
         public Task<LedgerBond?> FindBondAsync(string bondId, CancellationToken cancellationToken) =>
             ReadBondAsync(connection, transaction, bondId, cancellationToken);
 
+        /// <inheritdoc/>
         public Task<ulong> GetBalanceAsync(string account, CancellationToken cancellationToken) =>
             ReadBalanceAsync(connection, transaction, account, cancellationToken);
 
+        /// <inheritdoc/>
         public async Task<LedgerEntry> ApplyAsync(LedgerPlan plan, CancellationToken cancellationToken)
         {
             LedgerEntry entry = plan.Entry;
@@ -200,8 +204,10 @@ internal abstract class DbTokenLedger(TimeProvider timeProvider) : TokenLedger(t
             return entry with { Sequence = sequence };
         }
 
+        /// <inheritdoc/>
         public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
 
+        /// <inheritdoc/>
         public async ValueTask DisposeAsync()
         {
             await transaction.DisposeAsync();
