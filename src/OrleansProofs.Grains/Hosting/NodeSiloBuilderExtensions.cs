@@ -3,7 +3,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
+using OrleansProofs.Abstractions.Adapters;
 using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Grains.Ledger;
 using OrleansProofs.Grains.Storage;
 
 namespace Orleans.Hosting;
@@ -34,6 +36,10 @@ public static class NodeSiloBuilderExtensions
 
         // Hosts with durable grain storage replace this with a durable log (the embedded host: SQLite).
         builder.Services.TryAddSingleton<ICommitmentLog, MemoryCommitmentLog>();
+        // Likewise the token ledger (docs/ledger.md): memory here, the node's database in the hosts.
+        builder.Services.TryAddSingleton<ITokenLedger>(services => new MemoryTokenLedger(services.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddSingleton<IConfigurationValidator, TokenLedgerOptionsValidator>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TokenLedgerFunding>();
         builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         builder.Services.AddSingleton<IConfigurationValidator, NodeOptionsValidator>();
         return builder;

@@ -27,6 +27,9 @@ public static class NodeHost
     /// <summary>Configuration section of <see cref="BlockSourceOptions"/>.</summary>
     public const string ChainSection = "OrleansProofs:Chain";
 
+    /// <summary>Configuration section of <see cref="TokenLedgerOptions"/> (the token's name and decimals).</summary>
+    public const string LedgerSection = "OrleansProofs:Ledger";
+
     /// <summary>Configuration section of <see cref="SqliteStorageOptions"/>.</summary>
     public const string StorageSection = "OrleansProofs:Storage";
 
@@ -196,6 +199,7 @@ public static class NodeHost
                     .AddOrleansProofsPostgres(cluster);
             }
 
+            silo.Configure<TokenLedgerOptions>(options => configuration.GetSection(LedgerSection).Bind(options));
             silo.AddOrleansProofsNode(options => configuration.GetSection(NodeSection).Bind(options))
                 .AddOrleansProofsBlockSource(options => configuration.GetSection(ChainSection).Bind(options));
         });

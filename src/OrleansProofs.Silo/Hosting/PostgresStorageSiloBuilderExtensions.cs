@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OrleansProofs.Abstractions.Adapters;
 using OrleansProofs.Grains.Hosting;
 using OrleansProofs.Grains.Storage;
 using OrleansProofs.Silo.Hosting;
@@ -35,6 +36,7 @@ public static class PostgresStorageSiloBuilderExtensions
         builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaInstaller>();
         builder.Services.Replace(ServiceDescriptor.Singleton<ICommitmentLog, PostgresCommitmentLog>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<ITokenLedger, PostgresTokenLedger>());
         builder.AddIncomingGrainCallFilter<StorageFailureCallFilter>();
         builder.UseAdoNetClustering(clustering =>
         {

@@ -2,6 +2,7 @@
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansProofs.Abstractions.Adapters;
 using OrleansProofs.Grains.Hosting;
 using OrleansProofs.Grains.Storage;
 using OrleansProofs.Silo.Storage;
@@ -35,6 +36,7 @@ public static class SqliteStorageSiloBuilderExtensions
         builder.Services.AddSingleton<IConfigurationValidator, SqliteStorageOptionsValidator>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInstaller>();
         builder.Services.Replace(ServiceDescriptor.Singleton<ICommitmentLog, SqliteCommitmentLog>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<ITokenLedger, SqliteTokenLedger>());
         builder.AddAdoNetGrainStorage(NodeStorage.ProviderName, optionsBuilder => optionsBuilder.Configure<SqliteDatabase>((options, database) =>
         {
             options.Invariant = SqliteSchema.Invariant;

@@ -6,7 +6,7 @@ namespace OrleansProofs.Grains.Tests.Hosting;
 
 /// <summary>
 /// The embedded host validates its settings when it starts: a bad data folder, network name,
-/// profile, key file, block source, block interval, demo file count or database path fails the start
+/// profile, key file, block source, block interval, demo file count, database path or token name/decimals fails the start
 /// with an <see cref="OrleansConfigurationException"/> naming the setting, before any database is
 /// created. Command-line switches reach the same settings.
 /// </summary>
@@ -24,6 +24,10 @@ public sealed class NodeHostOptionsTests
         { NodeHost.ChainSection + ":BlockInterval", "-00:00:01", "BlockSourceOptions.BlockInterval" },
         { NodeHost.ChainSection + ":DemoFiles", "-1", "BlockSourceOptions.DemoFiles" },
         { NodeHost.StorageSection + ":DatabasePath", "{folder}", "SqliteStorageOptions.DatabasePath" },
+        { NodeHost.LedgerSection + ":TokenName", "two words", "TokenLedgerOptions.TokenName" },
+        { NodeHost.LedgerSection + ":Decimals", "19", "TokenLedgerOptions.Decimals" },
+        { NodeHost.LedgerSection + ":Funding:$slashed", "5", "TokenLedgerOptions.Funding:$slashed" },
+        { NodeHost.LedgerSection + ":Funding:operator", "0", "TokenLedgerOptions.Funding:operator" },
     };
 
     [Theory]
