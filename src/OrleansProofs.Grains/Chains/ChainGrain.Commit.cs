@@ -4,7 +4,7 @@ using System.Collections.Immutable;
 using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Protocol;
-using OrleansProofs.Core.Storage;
+using OrleansProofs.Grains.Storage;
 
 namespace OrleansProofs.Grains.Chains;
 
@@ -98,8 +98,8 @@ internal sealed partial class ChainGrain
     {
         try
         {
-            _replica ??= ChunkStore.Open(node.ReplicaPathFor(_chainId), checked((long)header.TotalChunks));
-            return ChainStep.Commit(header, head, ticket.Height, ticket.BlockHash, ticket.BlockEntropy, ticket.ChunksPerBlock, _replica);
+            using ReplicaStores.Lease replica = node.Replicas.Rent(_chainId, node.ReplicaPathFor(_chainId), checked((long)header.TotalChunks));
+            return ChainStep.Commit(header, head, ticket.Height, ticket.BlockHash, ticket.BlockEntropy, ticket.ChunksPerBlock, replica.Store);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -5,6 +5,7 @@ using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Protocol;
 using OrleansProofs.Core.Replica;
 using OrleansProofs.Core.Storage;
+using OrleansProofs.Grains.Storage;
 
 namespace OrleansProofs.Grains.Chains;
 
@@ -33,12 +34,13 @@ internal sealed partial class ChainGrain
 
         string replicaPath = node.ReplicaPathFor(_chainId);
         ChunkStore? scoped = null;
+        ReplicaStores.Lease? lease = null;
         try
         {
             // A removed chain opens its replica for this call only, so the file stays deletable between proofs.
             ChunkStore replica = state.State.RemovalCompleted
                 ? scoped = ChunkStore.Open(replicaPath, checked((long)header.TotalChunks))
-                : _replica ??= ChunkStore.Open(replicaPath, checked((long)header.TotalChunks));
+                : (lease = node.Replicas.Rent(_chainId, replicaPath, checked((long)header.TotalChunks))).Value.Store;
             using ReplicaLeafFile leaves = ReplicaLeafFile.Open(ReplicaLeafFile.PathFor(replicaPath), checked((long)header.TotalChunks), header.ReplicaRoot);
             ImmutableArray<ChunkOpeningData>.Builder openings = ImmutableArray.CreateBuilder<ChunkOpeningData>(indices.Length);
             byte[] chunk = new byte[ChunkLayout.ChunkSize];
@@ -58,6 +60,7 @@ internal sealed partial class ChainGrain
         finally
         {
             scoped?.Dispose();
+            lease?.Dispose();
         }
     }
 }

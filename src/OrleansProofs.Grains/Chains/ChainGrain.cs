@@ -15,8 +15,8 @@ namespace OrleansProofs.Grains.Chains;
 /// One chain (<see cref="IChainGrain"/>): registration (replica encoding and anchoring) lives in
 /// ChainGrain.Register.cs, per-block commits in ChainGrain.Commit.cs, head durability (commitment log
 /// and checkpoints) in ChainGrain.History.cs, removal in ChainGrain.Lifecycle.cs. The replica's
-/// <see cref="Core.Storage.ChunkStore"/> opens on the first commit of an activation and closes on deactivation
-/// or removal.
+/// <see cref="Core.Storage.ChunkStore"/> is rented from the silo's bounded <see cref="ReplicaStores"/> per commit
+/// or opening and closed on deactivation or removal.
 /// </summary>
 internal sealed partial class ChainGrain(
     [PersistentState("chain", NodeStorage.ProviderName)] IPersistentState<ChainState> state,
@@ -24,7 +24,6 @@ internal sealed partial class ChainGrain(
     ICommitmentLog commitmentLog,
     ILogger<ChainGrain> logger) : Grain, IChainGrain
 {
-    private Core.Storage.ChunkStore? _replica;
     private Hash32 _chainId;
 
     /// <inheritdoc/>
@@ -101,14 +100,11 @@ internal sealed partial class ChainGrain(
         }
     }
 
+    /// <summary>Closes this chain's replica in the silo's store (now, or when a commit in flight returns it), so the file can be deleted.</summary>
     private void ReleaseReplica()
     {
-        if (_replica is not null)
-        {
-            _replica.Dispose();
-            _replica = null;
-            LogReplicaReleased(logger, _chainId);
-        }
+        node.Replicas.Close(_chainId);
+        LogReplicaReleased(logger, _chainId);
     }
 
     private static void DeleteReplicaFiles(string replicaPath)

@@ -29,7 +29,11 @@ internal sealed class NodeContext : IDisposable
         CommitParallelism = value.CommitParallelism;
         RegionParallelism = value.RegionParallelism;
         RetainedBlocks = value.RetainedBlocks;
+        Replicas = new Storage.ReplicaStores(value.MaxOpenReplicas);
     }
+
+    /// <summary>The silo's open replica files, shared by its chain grains (bounded; see <see cref="NodeOptions.MaxOpenReplicas"/>).</summary>
+    public Storage.ReplicaStores Replicas { get; }
 
     /// <summary>Absolute data folder.</summary>
     public string DataDirectory { get; }
@@ -95,5 +99,9 @@ internal sealed class NodeContext : IDisposable
     public string ReplicaPathFor(in Hash32 chainId) => Path.Combine(ReplicaDirectory, chainId.ToString() + ReplicaSuffix);
 
     /// <inheritdoc/>
-    public void Dispose() => Key.Dispose();
+    public void Dispose()
+    {
+        Replicas.Dispose();
+        Key.Dispose();
+    }
 }

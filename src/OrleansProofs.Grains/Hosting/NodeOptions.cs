@@ -40,6 +40,12 @@ public sealed class NodeOptions
 
     /// <summary>Gets or sets how many block records the ingress keeps (the audit horizon). Default: 64.</summary>
     public int RetainedBlocks { get; set; } = 64;
+
+    /// <summary>
+    /// Gets or sets how many idle replica files the silo keeps open between blocks (least recently used
+    /// ones are closed and reopened when next needed). Keep it below the process's open-file limit. Default: 4,096.
+    /// </summary>
+    public int MaxOpenReplicas { get; set; } = 4_096;
 }
 
 /// <summary>Checks <see cref="NodeOptions"/> when the silo starts; each message names the option and the rule.</summary>
@@ -82,6 +88,11 @@ internal sealed class NodeOptionsValidator(IOptions<NodeOptions> options) : ICon
         if (value.RetainedBlocks < 1)
         {
             throw new OrleansConfigurationException($"NodeOptions.RetainedBlocks must be at least 1; got {value.RetainedBlocks}.");
+        }
+
+        if (value.MaxOpenReplicas < 1)
+        {
+            throw new OrleansConfigurationException($"NodeOptions.MaxOpenReplicas must be at least 1; got {value.MaxOpenReplicas}.");
         }
     }
 
