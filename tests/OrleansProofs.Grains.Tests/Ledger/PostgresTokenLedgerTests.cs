@@ -12,8 +12,7 @@ namespace OrleansProofs.Grains.Tests.Ledger;
 [RequiresPostgres]
 public sealed class PostgresTokenLedgerTests : TokenLedgerContract, IAsyncLifetime
 {
-    private PostgresTestSchema? _schema;
-    private NpgsqlDataSource? _dataSource;
+    private PostgresTestStore? _store;
     private PostgresTokenLedger? _ledger;
 
     protected override ITokenLedger Ledger => _ledger ?? throw new InvalidOperationException("Not initialized.");
@@ -25,22 +24,15 @@ public sealed class PostgresTokenLedgerTests : TokenLedgerContract, IAsyncLifeti
             return;
         }
 
-        _schema = await PostgresTestSchema.CreateAsync();
-        await PostgresSchema.ApplyAsync(_schema.ConnectionString, CancellationToken.None);
-        _dataSource = NpgsqlDataSource.Create(_schema.ConnectionString);
-        _ledger = new PostgresTokenLedger(_dataSource);
+        _store = await PostgresTestStore.CreateAsync();
+        _ledger = new PostgresTokenLedger(_store.DataSource);
     }
 
     public async Task DisposeAsync()
     {
-        if (_dataSource is not null)
+        if (_store is not null)
         {
-            await _dataSource.DisposeAsync();
-        }
-
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
+            await _store.DisposeAsync();
         }
     }
 
@@ -58,7 +50,7 @@ public sealed class PostgresTokenLedgerTests : TokenLedgerContract, IAsyncLifeti
             "UPDATE OrleansProofsLedgerBalances SET Balance = -1;",
         })
         {
-            await Assert.ThrowsAsync<PostgresException>(() => _schema!.ExecuteAsync(sql));
+            await Assert.ThrowsAsync<PostgresException>(() => _store!.Schema.ExecuteAsync(sql));
         }
 
         Assert.Equal(10UL, (await Ledger.ReadJournalAsync(0, 10)).Single().Amount);
@@ -68,7 +60,7 @@ public sealed class PostgresTokenLedgerTests : TokenLedgerContract, IAsyncLifeti
     [PostgresFact]
     public async Task TwoLedgersOnOneDatabaseLikeTwoSilosStillNeverOverdraw()
     {
-        await using NpgsqlDataSource second = NpgsqlDataSource.Create(_schema!.ConnectionString);
+        await using NpgsqlDataSource second = NpgsqlDataSource.Create(_store!.Schema.ConnectionString);
         PostgresTokenLedger other = new(second);
         await Ledger.CreditAsync("fund", "prover", 1_000);
 

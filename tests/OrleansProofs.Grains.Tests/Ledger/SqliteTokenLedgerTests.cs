@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using OrleansProofs.Abstractions.Adapters;
 using OrleansProofs.Abstractions.Ledger;
-using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Grains.Tests.Infrastructure;
 using OrleansProofs.Silo.Storage;
 
 namespace OrleansProofs.Grains.Tests.Ledger;
@@ -12,34 +11,24 @@ namespace OrleansProofs.Grains.Tests.Ledger;
 /// <summary>The token ledger contract on a fresh SQLite database with the shipped schema scripts, plus what only a database shows.</summary>
 public sealed class SqliteTokenLedgerTests : TokenLedgerContract, IAsyncLifetime, IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "posc-ledger-" + Guid.NewGuid().ToString("N"));
-    private readonly SqliteDatabase _database;
+    private readonly SqliteTestDatabase _test = new();
     private readonly SqliteTokenLedger _ledger;
 
-    public SqliteTokenLedgerTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _database = new SqliteDatabase(Options.Create(new NodeOptions { DataDirectory = _folder }), Options.Create(new SqliteStorageOptions()));
-        _ledger = new SqliteTokenLedger(_database);
-    }
+    public SqliteTokenLedgerTests() => _ledger = new SqliteTokenLedger(_test.Database);
 
     protected override ITokenLedger Ledger => _ledger;
 
-    public async Task InitializeAsync() => await SqliteSchema.ApplyAsync(_database.Path, CancellationToken.None);
+    public Task InitializeAsync() => _test.MigrateAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _test.Dispose();
 
     [Fact]
     public async Task TheDatabaseRefusesToChangeOrDeleteAJournalRow()
     {
         await Ledger.CreditAsync("fund", "alice", 10);
-        await using SqliteConnection connection = new(_database.ConnectionString);
+        await using SqliteConnection connection = new(_test.Database.ConnectionString);
         await connection.OpenAsync();
 
         foreach (string sql in new[]
@@ -66,7 +55,7 @@ public sealed class SqliteTokenLedgerTests : TokenLedgerContract, IAsyncLifetime
         LedgerResult bond = await Ledger.CreateBondAsync("cp", "alice", BondPurpose.Checkpoint, 1_000);
         SqliteConnection.ClearAllPools();
 
-        SqliteTokenLedger reopened = new(_database);
+        SqliteTokenLedger reopened = new(_test.Database);
 
         Assert.Equal(0UL, await reopened.GetBalanceAsync("alice"));
         Assert.Equal(BondState.Active, (await reopened.GetBondAsync("cp"))!.State);

@@ -13,30 +13,22 @@ namespace OrleansProofs.Grains.Tests.Postgres;
 [RequiresPostgres]
 public sealed class PostgresCommitmentLogTests : CommitmentLogContract, IAsyncLifetime
 {
-    private PostgresTestSchema? _schema;
-    private NpgsqlDataSource? _dataSource;
+    private PostgresTestStore? _store;
     private PostgresCommitmentLog? _log;
 
     protected override ICommitmentLog Log => _log ?? throw new InvalidOperationException("Not initialized.");
 
     public async Task InitializeAsync()
     {
-        _schema = await PostgresTestSchema.CreateAsync();
-        await PostgresSchema.ApplyAsync(_schema.ConnectionString, CancellationToken.None);
-        _dataSource = NpgsqlDataSource.Create(_schema.ConnectionString);
-        _log = new PostgresCommitmentLog(_dataSource);
+        _store = await PostgresTestStore.CreateAsync();
+        _log = new PostgresCommitmentLog(_store.DataSource);
     }
 
     public async Task DisposeAsync()
     {
-        if (_dataSource is not null)
+        if (_store is not null)
         {
-            await _dataSource.DisposeAsync();
-        }
-
-        if (_schema is not null)
-        {
-            await _schema.DisposeAsync();
+            await _store.DisposeAsync();
         }
     }
 
@@ -59,14 +51,14 @@ public sealed class PostgresCommitmentLogTests : CommitmentLogContract, IAsyncLi
         Assert.Equal(1000, read.Count);
         Dictionary<Hash32, ChainRecord> byChain = read.ToDictionary(e => e.ChainId, e => e.Record);
         Assert.All(block, entry => Assert.Equal(entry.Record, byChain[entry.ChainId]));
-        Assert.Equal(1000L, (await _schema!.QueryAsync("SELECT count(*) FROM OrleansProofsCommitments"))[0][0]);
+        Assert.Equal(1000L, (await _store!.Schema.QueryAsync("SELECT count(*) FROM OrleansProofsCommitments"))[0][0]);
     }
 
     [PostgresFact]
     public async Task AFailedBatchWritesNothing()
     {
         ChainRecord good = ChainRecordBytesTests.CommitAt(5, Hash32.Zero);
-        await _schema!.ExecuteAsync(
+        await _store!.Schema.ExecuteAsync(
             "ALTER TABLE OrleansProofsCommitments ADD CONSTRAINT ck_test_no_height_6 CHECK (Height <> 6);");
 
         await Assert.ThrowsAsync<PostgresException>(() => Log.AppendAsync("net",
