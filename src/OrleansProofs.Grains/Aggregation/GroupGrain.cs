@@ -85,8 +85,8 @@ internal sealed partial class GroupGrain(NodeContext node, ICommitmentLog commit
             return [.. members.Select(m => new MemberCommitment(m, last.Commitments[m]))];
         }
 
-        // An older block, or a new activation: the commitment log holds every retained block's records.
-        Dictionary<Hash32, ChainRecord> logged = (await commitmentLog.ReadHeightAsync(Network, block.Height))
+        // An older block, or a new activation: the commitment log holds every retained block's records (read for this group's members only).
+        Dictionary<Hash32, ChainRecord> logged = (await commitmentLog.ReadChainsAtAsync(Network, block.Height, members))
             .ToDictionary(e => e.ChainId, e => e.Record);
         MemberCommitment[] commitments = new MemberCommitment[members.Length];
         for (int i = 0; i < members.Length; i++)

@@ -25,6 +25,12 @@ public interface ICommitmentLog
     /// <summary>Every chain's record at <paramref name="height"/>, in no particular order.</summary>
     Task<IReadOnlyList<CommitmentLogEntry>> ReadHeightAsync(string network, ulong height, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The records of <paramref name="chainIds"/> at <paramref name="height"/> (those present), in no
+    /// particular order: one group's members for a proof path, without reading the whole block.
+    /// </summary>
+    Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes the records below <paramref name="height"/> (they left the audit horizon).</summary>
     Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default);
 

@@ -40,6 +40,14 @@ public sealed class MemoryCommitmentLog : ICommitmentLog
         Task.FromResult(Select(key => key.Network == network && key.Height == height));
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chainIds);
+        HashSet<Hash32> wanted = [.. chainIds];
+        return Task.FromResult(Select(key => key.Network == network && key.Height == height && wanted.Contains(key.ChainId)));
+    }
+
+    /// <inheritdoc/>
     public Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default)
     {
         lock (_gate)

@@ -86,6 +86,18 @@ public sealed class PostgresCommitmentLog(NpgsqlDataSource dataSource) : ICommit
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chainIds);
+        await using NpgsqlCommand select = dataSource.CreateCommand(
+            "SELECT ChainId, Record FROM OrleansProofsCommitments WHERE Network = @network AND Height = @height AND ChainId = ANY(@chainIds);");
+        select.Parameters.Add(new NpgsqlParameter<string>("network", NpgsqlDbType.Text) { TypedValue = network });
+        select.Parameters.Add(new NpgsqlParameter<long>("height", NpgsqlDbType.Bigint) { TypedValue = checked((long)height) });
+        select.Parameters.Add(new NpgsqlParameter<byte[][]>("chainIds", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. chainIds.Select(c => c.ToArray())] });
+        return await ReadEntriesAsync(select, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     public async Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default)
     {
         await using NpgsqlCommand delete = dataSource.CreateCommand(

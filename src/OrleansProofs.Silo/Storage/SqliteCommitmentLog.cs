@@ -80,6 +80,32 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chainIds);
+
+        // One prepared key lookup per chain: (network, height, chain) is the primary key.
+        await using SqliteConnection connection = await OpenAsync(cancellationToken);
+        await using SqliteCommand select = connection.CreateCommand();
+        select.CommandText = "SELECT Record FROM OrleansProofsCommitments WHERE Network = $network AND Height = $height AND ChainId = $chainId;";
+        select.Parameters.AddWithValue("$network", network);
+        select.Parameters.AddWithValue("$height", checked((long)height));
+        SqliteParameter chain = select.Parameters.Add("$chainId", SqliteType.Blob);
+        select.Prepare();
+        List<CommitmentLogEntry> entries = new(chainIds.Count);
+        foreach (Hash32 chainId in chainIds)
+        {
+            chain.Value = chainId.ToArray();
+            if (await select.ExecuteScalarAsync(cancellationToken) is byte[] record)
+            {
+                entries.Add(new CommitmentLogEntry(chainId, ChainRecordBytes.Decode(record)));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <inheritdoc/>
     public async Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default)
     {
         await using SqliteConnection connection = await OpenAsync(cancellationToken);

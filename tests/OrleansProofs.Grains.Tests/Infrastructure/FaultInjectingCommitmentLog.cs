@@ -36,6 +36,10 @@ public sealed class FaultInjectingCommitmentLog : ICommitmentLog
         _inner.ReadHeightAsync(network, height, cancellationToken);
 
     /// <inheritdoc/>
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default) =>
+        _inner.ReadChainsAtAsync(network, height, chainIds, cancellationToken);
+
+    /// <inheritdoc/>
     public Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default) =>
         _inner.PruneBelowAsync(network, height, cancellationToken);
 

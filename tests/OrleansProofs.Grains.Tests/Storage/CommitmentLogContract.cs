@@ -34,6 +34,12 @@ public abstract class CommitmentLogContract
         IReadOnlyList<CommitmentLogEntry> at4 = await Log.ReadHeightAsync("net", 4);
         Assert.Equal(new[] { ChainRecordBytesTests.Chain, Other }.Order(), at4.Select(e => e.ChainId).Order());
         Assert.Empty(await Log.ReadHeightAsync("net", 9));
+
+        // One group's members at a height: only those asked for, absent ones left out.
+        IReadOnlyList<CommitmentLogEntry> members = await Log.ReadChainsAtAsync("net", 4, [Other, Sha256.Hash("not logged"u8)]);
+        Assert.Equal(Other, Assert.Single(members).ChainId);
+        Assert.Equal(records[2], members[0].Record);
+        Assert.Empty(await Log.ReadChainsAtAsync("elsewhere", 4, [Other]));
         Assert.Single(await Log.ReadHeightAsync("elsewhere", 9));
     }
 
