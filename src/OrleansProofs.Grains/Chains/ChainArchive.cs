@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using OrleansProofs.Abstractions.Chains;
@@ -24,9 +25,9 @@ internal static class ChainArchive
     /// <summary>The archive folder of <paramref name="chainId"/> under <paramref name="dataDirectory"/>.</summary>
     public static string FolderFor(string dataDirectory, in Hash32 chainId) => Path.Combine(dataDirectory, "archive", chainId.ToString());
 
-    /// <summary>Writes the archive of a registered chain that is leaving; returns its folder.</summary>
+    /// <summary>Writes the archive of a registered chain that is leaving, with its proof window; returns its folder.</summary>
     /// <exception cref="InvalidOperationException">The chain has no header or no removal schedule.</exception>
-    public static string Write(string dataDirectory, in Hash32 chainId, ChainState s)
+    public static string Write(string dataDirectory, in Hash32 chainId, ChainState s, ImmutableArray<ChainRecord> window)
     {
         ChainHeader header = s.Header ?? throw new InvalidOperationException($"Chain {chainId} is not registered; there is nothing to archive.");
         ChainRemovalSchedule removal = s.Removal ?? throw new InvalidOperationException($"Chain {chainId} has no removal scheduled; it is archived only when it leaves.");
@@ -60,8 +61,8 @@ internal static class ChainArchive
             s.Faults,
             s.RetentionPolicy,
             new SortedDictionary<string, string>(s.Metadata, StringComparer.Ordinal),
-            s.Window.Length);
-        RecordEntry[] records = [.. s.Window.Select(r => new RecordEntry(
+            window.Length);
+        RecordEntry[] records = [.. window.Select(r => new RecordEntry(
             r.Height,
             r.Kind == ChainRecordKind.Gap ? "gap" : "commit",
             r.BlockHash.ToString(),

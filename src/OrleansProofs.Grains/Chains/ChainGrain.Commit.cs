@@ -20,7 +20,7 @@ internal sealed partial class ChainGrain
             ?? throw new InvalidOperationException($"Chain {_chainId} is not registered; it cannot commit at height {ticket.Height}.");
         if (ticket.Height <= s.HeadHeight)
         {
-            return Repeated(s, ticket);
+            return await RepeatedAsync(s, ticket);
         }
 
         CheckNotRemoved(s, ticket);
@@ -50,20 +50,23 @@ internal sealed partial class ChainGrain
             state.State = next;
         }
 
+        _recent = [.. added];
+
         LogCommitted(logger, _chainId, ticket.Height, record.Kind, record.Commitment);
         return new ChainCommit(record.Height, record.Kind, record.Commitment, [.. added]);
     }
 
     /// <summary>A ticket at or below the head: the head's own block again is answered from state; anything else is rejected.</summary>
-    private ChainCommit Repeated(ChainState s, BlockTicket ticket)
+    private async Task<ChainCommit> RepeatedAsync(ChainState s, BlockTicket ticket)
     {
-        if (ticket.Height == s.HeadHeight && s.Window.Length > 0 && s.Window[^1] is { } last && last.Height == ticket.Height)
+        ImmutableArray<ChainRecord> window = ticket.Height == s.HeadHeight ? await ReadWindowAsync() : [];
+        if (window.Length > 0 && window[^1] is { } last && last.Height == ticket.Height)
         {
             if (last.BlockHash == ticket.BlockHash)
             {
                 // A retried block: the same records again, so the caller's log batch is complete.
                 ulong first = ticket.Height - (ticket.Missed.IsDefault ? 0UL : (ulong)ticket.Missed.Length);
-                return new ChainCommit(last.Height, last.Kind, last.Commitment, [.. s.Window.Where(r => r.Height >= first)]);
+                return new ChainCommit(last.Height, last.Kind, last.Commitment, [.. window.Where(r => r.Height >= first)]);
             }
 
             throw new ArgumentException(

@@ -79,7 +79,7 @@ internal sealed partial class ChainGrain
         if (s.Archive && s.Header is not null)
         {
             // Written before the replica is released; rewritten whole if a retry gets here again.
-            string folder = ChainArchive.Write(node.DataDirectory, _chainId, s);
+            string folder = ChainArchive.Write(node.DataDirectory, _chainId, s, await ReadWindowAsync());
             LogArchived(logger, _chainId, folder);
         }
 

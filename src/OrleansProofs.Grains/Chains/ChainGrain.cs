@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OrleansProofs.Abstractions.Blocks;
 using OrleansProofs.Abstractions.Chains;
@@ -46,11 +47,12 @@ internal sealed partial class ChainGrain(
     }
 
     /// <inheritdoc/>
-    public Task<ChainInfo> GetInfoAsync()
+    public async Task<ChainInfo> GetInfoAsync()
     {
         ChainState s = state.State;
         ChainHeader? header = s.Header;
-        return Task.FromResult(new ChainInfo(
+        ImmutableArray<ChainRecord> window = await ReadWindowAsync();
+        return new ChainInfo(
             _chainId,
             StatusOf(s),
             header,
@@ -62,16 +64,16 @@ internal sealed partial class ChainGrain(
             s.HeadHeight,
             s.Head,
             s.Faults,
-            [.. s.Window],
+            window,
             s.RetentionPolicy,
             s.Metadata,
             s.Removal,
-            s.Archive));
+            s.Archive);
     }
 
     /// <inheritdoc/>
-    public Task<ChainRecord?> GetRecordAsync(ulong height) =>
-        Task.FromResult(state.State.Window.FirstOrDefault(r => r.Height == height));
+    public async Task<ChainRecord?> GetRecordAsync(ulong height) =>
+        (await ReadWindowAsync()).FirstOrDefault(r => r.Height == height);
 
     /// <inheritdoc/>
     public Task DeactivateAsync()

@@ -40,7 +40,11 @@ internal sealed record ChainState
     /// <summary>Gap records so far.</summary>
     [Id(7)] public ulong Faults { get; init; }
 
-    /// <summary>The last records, oldest first, at most the proof window.</summary>
+    /// <summary>
+    /// Empty in every state this build writes: the proof window is read from the commitment log. States
+    /// written by earlier builds carried the last records here; the field stays so they still decode, and
+    /// activation drops it.
+    /// </summary>
     [Id(8)] public ImmutableArray<ChainRecord> Window { get; init; } = [];
 
     /// <summary>The retention policy named at registration.</summary>

@@ -21,6 +21,12 @@ internal static class ProcessFigures
     }
 
     /// <summary>
+    /// Bytes of the managed heap at the last garbage collection (live objects plus fragmentation), to tell
+    /// what the grains hold from what the runtime keeps committed.
+    /// </summary>
+    public static long ManagedHeap() => GC.GetGCMemoryInfo().HeapSizeBytes;
+
+    /// <summary>
     /// Bytes this process caused to be written to storage ("write_bytes"), or, where the kernel does not
     /// account that, bytes passed to write calls ("wchar"); 0 off Linux.
     /// </summary>

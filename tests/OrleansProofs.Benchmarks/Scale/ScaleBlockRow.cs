@@ -17,4 +17,5 @@ public sealed record ScaleBlockRow(
     ulong Chains,
     ulong Faults,
     long WorkingSetBytes,
+    long ManagedHeapBytes,
     long BytesWritten);

@@ -31,6 +31,20 @@ public sealed record ScaleOptions
     /// <summary>Registrations in flight at once.</summary>
     public int RegistrationParallelism { get; init; } = 64;
 
+    /// <summary>
+    /// The PostgreSQL connection string for <c>--storage postgres</c> (the cluster mode's database; the
+    /// runner's silo migrates it at start). Required with that storage, refused with SQLite.
+    /// </summary>
+    public string? PostgresConnectionString { get; init; }
+
+    /// <summary>
+    /// A data folder to keep between runs (<c>--data DIR</c>): when it already holds a node registered by an
+    /// earlier run with the same chain count, registration is skipped and blocks continue from its latest
+    /// height, so block processing at 100,000 chains can be measured again without re-encoding every replica.
+    /// Unset: a temporary folder, deleted at the end.
+    /// </summary>
+    public string? DataDirectory { get; init; }
+
     /// <summary>Parses the arguments after "scale"; throws <see cref="ArgumentException"/> naming the switch on bad input.</summary>
     public static ScaleOptions Parse(IReadOnlyList<string> args)
     {
@@ -48,8 +62,20 @@ public sealed record ScaleOptions
                 "--file-size" => options with { FileSize = PositiveInt(name, value, max: 64 << 20) },
                 "--json" => options with { JsonPath = value },
                 "--registration-parallelism" => options with { RegistrationParallelism = PositiveInt(name, value, max: 4096) },
-                _ => throw new ArgumentException($"Unknown switch '{name}'. Usage: scale --chains N --blocks B [--storage sqlite|postgres] [--profile standard|enhanced|dev] [--file-size BYTES] [--json FILE].", name),
+                "--postgres" => options with { PostgresConnectionString = value },
+                "--data" => options with { DataDirectory = Path.GetFullPath(value) },
+                _ => throw new ArgumentException($"Unknown switch '{name}'. Usage: scale --chains N --blocks B [--storage sqlite|postgres --postgres CONNECTION] [--profile standard|enhanced|dev] [--file-size BYTES] [--data DIR] [--json FILE].", name),
             };
+        }
+
+        if (options.Storage == "postgres" && string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+        {
+            throw new ArgumentException("--storage postgres needs --postgres CONNECTION (an Npgsql connection string, e.g. Host=127.0.0.1;Port=5432;Database=posc;Username=posc).", "--postgres");
+        }
+
+        if (options.Storage == "sqlite" && options.PostgresConnectionString is not null)
+        {
+            throw new ArgumentException("--postgres is only used with --storage postgres.", "--postgres");
         }
 
         return options;

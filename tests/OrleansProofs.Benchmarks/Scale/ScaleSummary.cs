@@ -17,6 +17,7 @@ public sealed record ScaleSummary(
     double P50RecordSeconds,
     double P50MillisecondsPerChain,
     long PeakWorkingSetBytes,
+    long P50ManagedHeapBytes,
     long P50BytesWrittenPerBlock,
     long DatabaseBytes,
     int ProcessorCount)
@@ -38,6 +39,7 @@ public sealed record ScaleSummary(
             Percentile(rows.Select(r => r.RecordSeconds), 0.50),
             p50 * 1000 / options.Chains,
             peakWorkingSet,
+            (long)Percentile(rows.Select(r => (double)r.ManagedHeapBytes), 0.50),
             (long)Percentile(rows.Select(r => (double)r.BytesWritten), 0.50),
             databaseBytes,
             Environment.ProcessorCount);

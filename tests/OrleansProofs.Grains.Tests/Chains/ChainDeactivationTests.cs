@@ -48,6 +48,34 @@ public sealed class ChainDeactivationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TheProofWindowIsReadFromTheLogAndIsTheSameAfterReactivation()
+    {
+        TestNetwork network = new(fixture, "window");
+        await network.AnnounceAsync(70);
+        (IChainGrain chain, _) = await network.RegisterAsync(network.WriteFile(30_000, seed: 71));
+        int size = ConsensusParameters.Dev.ProofWindowBlocks;
+        ulong last = 70 + (ulong)size + 3;
+        for (ulong height = 71; height <= last; height++)
+        {
+            await network.AnnounceAsync(height);
+        }
+
+        ChainInfo before = await chain.GetInfoAsync();
+        await chain.DeactivateAsync();
+        ChainInfo after = await chain.GetInfoAsync();
+
+        // The window is the last ProofWindowBlocks records ending at the head, linked, and a fresh
+        // activation (which replays its head from the log) serves the same records.
+        Assert.Equal(size, before.Window.Length);
+        Assert.Equal(last, before.Window[^1].Height);
+        Assert.Equal(before.HeadCommitment, before.Window[^1].Commitment);
+        Assert.True(before.Window.SequenceEqual(after.Window), "the reactivated chain serves the same window records");
+        Assert.Equal(last, (await chain.GetRecordAsync(last))!.Height);
+        Assert.Null(await chain.GetRecordAsync(last - (ulong)size));
+        Assert.All(after.Window.Zip(after.Window.Skip(1)), pair => Assert.Equal(pair.First.Commitment, pair.Second.PreviousCommitment));
+    }
+
+    [Fact]
     public async Task MissingReplicaRecordsAGapInsteadOfStallingTheBlock()
     {
         TestNetwork network = new(fixture, "missing");
