@@ -24,7 +24,7 @@ internal sealed partial class BlockIngressGrain
 
         // An enrolled chain (a repeated registration) is answered at once, even during a block that
         // commits it: waiting would deadlock on that very chain.
-        if (Decide(state.State, enrollment) is { } decided)
+        if (Decide(Current, enrollment) is { } decided)
         {
             return decided;
         }
@@ -34,7 +34,7 @@ internal sealed partial class BlockIngressGrain
             await busy.Task;
         }
 
-        if (Decide(state.State, enrollment) is { } decidedAfterWait)
+        if (Decide(Current, enrollment) is { } decidedAfterWait)
         {
             return decidedAfterWait;
         }
@@ -119,7 +119,7 @@ internal sealed partial class BlockIngressGrain
     /// <summary>Decides each enrollment again against the current roster, places the new ones in order and writes them together.</summary>
     private async Task WriteEnrollmentsAsync(PendingEnrollment[] batch)
     {
-        IngressState s = state.State;
+        IngressState s = Current;
         List<PendingEnrollment> accepted = new(batch.Length);
         List<ulong?> expiries = new(batch.Length);
         Dictionary<Core.Hashing.Hash32, PendingEnrollment> first = [];

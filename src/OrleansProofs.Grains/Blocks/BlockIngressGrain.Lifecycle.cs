@@ -27,7 +27,7 @@ internal sealed partial class BlockIngressGrain
         }
 
         using ExclusiveScope exclusive = await EnterExclusiveAsync();
-        IngressState s = state.State;
+        IngressState s = Current;
         int index = IndexOf(s, chainId);
         if (index < 0 || s.Latest is not { } latest)
         {
@@ -57,7 +57,7 @@ internal sealed partial class BlockIngressGrain
     /// </summary>
     private async Task AdvanceLifecycleAsync(BlockRecord record)
     {
-        IngressState s = state.State;
+        IngressState s = Current;
         ChainEntryState[] chains = [.. s.Chains];
         bool changed = ScheduleExpiries(chains, record);
 
@@ -98,7 +98,7 @@ internal sealed partial class BlockIngressGrain
         changed |= chains.Length != before;
         if (changed)
         {
-            await SaveAsync(state.State with { Chains = [.. chains] });
+            await SaveAsync(Current with { Chains = [.. chains] });
         }
     }
 

@@ -36,7 +36,7 @@ internal sealed partial class BlockIngressGrain
         }
 
         ChainEntryState[] sorted = SortedChains();
-        BlockRecord? latest = state.State.Latest;
+        BlockRecord? latest = Current.Latest;
         int start = query.After is { } after ? FirstAfter(sorted, after) : 0;
         ImmutableArray<ChainListEntry>.Builder items = ImmutableArray.CreateBuilder<ChainListEntry>(Math.Min(query.Limit, sorted.Length - start));
         Hash32? next = null;
@@ -102,7 +102,7 @@ internal sealed partial class BlockIngressGrain
 
     private ChainEntryState[] SortedChains()
     {
-        ImmutableArray<ChainEntryState> chains = state.State.Chains;
+        ImmutableArray<ChainEntryState> chains = Current.Chains;
         if (chains != _sortedFrom)
         {
             ChainEntryState[] sorted = [.. chains];

@@ -48,13 +48,6 @@ internal sealed partial class BlockIngressGrain
     }
 
     /// <inheritdoc/>
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        RecountChains();
-        return base.OnActivateAsync(cancellationToken);
-    }
-
-    /// <inheritdoc/>
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // The next activation (on this silo or another) reports the network; a stale count must not linger here.
@@ -65,9 +58,9 @@ internal sealed partial class BlockIngressGrain
     /// <summary>Counts the roster by status against the latest block and publishes the counts (O(chains): activation and recorded blocks only).</summary>
     private void RecountChains()
     {
-        BlockRecord? latest = state.State.Latest;
+        BlockRecord? latest = Current.Latest;
         long pending = 0, active = 0, removing = 0;
-        foreach (ChainEntryState entry in state.State.Chains)
+        foreach (ChainEntryState entry in Current.Chains)
         {
             switch (StatusOf(entry, latest))
             {

@@ -19,7 +19,7 @@ internal sealed partial class BlockIngressGrain
     /// <inheritdoc/>
     public async Task<HierarchyPath> GetHierarchyPathAsync(Hash32 chainId, ulong height)
     {
-        IngressState s = state.State;
+        IngressState s = Current;
         BlockRecord record = s.Find(height)
             ?? throw new ArgumentException($"Block {height} is not retained by this node (retained: {s.Blocks.Length} blocks up to {s.Latest?.Height.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}).", nameof(height));
         ChainEntryState[] covered = [.. s.Chains.Where(c => c.CoversHeight(height))];

@@ -12,7 +12,7 @@ internal sealed partial class BlockIngressGrain
     public Task<ImmutableArray<BlockRecord>> GetRecentBlocksAsync(int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        ImmutableArray<BlockRecord> blocks = state.State.Blocks;
+        ImmutableArray<BlockRecord> blocks = Current.Blocks;
         return Task.FromResult(count >= blocks.Length ? blocks : blocks[^count..]);
     }
 }

@@ -11,7 +11,7 @@ internal sealed partial class BlockIngressGrain
     /// <inheritdoc/>
     public Task<NetworkStats> GetStatsAsync()
     {
-        IngressState s = state.State;
+        IngressState s = Current;
         BlockRecord? latest = s.Latest;
 
         // Chains whose removal block is recorded are gone (their slots are free); removing chains still count.

@@ -25,6 +25,7 @@ namespace OrleansProofs.Grains.Blocks;
 /// </summary>
 internal sealed partial class BlockIngressGrain(
     [PersistentState("ingress", NodeStorage.ProviderName)] IPersistentState<IngressState> state,
+    [PersistentState("roster", NodeStorage.ProviderName)] IPersistentState<IngressRoster> roster,
     NodeContext node,
     ICommitmentLog commitmentLog,
     NodeMetrics metrics,
@@ -40,7 +41,7 @@ internal sealed partial class BlockIngressGrain(
         }
 
         long started = Stopwatch.GetTimestamp();
-        IngressState s = state.State;
+        IngressState s = Current;
         ChainEntryState[] covered = [.. s.Chains.Where(c => c.CoversHeight(block.Height))];
         int activated = covered.Count(c => c.AnchorHeight + 1 == block.Height);
         Hash32 entropy = BlockEntropy.Compute(block.BlockHash, block.Beacon, block.Height);
@@ -100,10 +101,10 @@ internal sealed partial class BlockIngressGrain(
     }
 
     /// <inheritdoc/>
-    public Task<BlockRecord?> GetBlockAsync(ulong height) => Task.FromResult(state.State.Find(height));
+    public Task<BlockRecord?> GetBlockAsync(ulong height) => Task.FromResult(Current.Find(height));
 
     /// <inheritdoc/>
-    public Task<BlockRecord?> GetLatestAsync() => Task.FromResult(state.State.Latest);
+    public Task<BlockRecord?> GetLatestAsync() => Task.FromResult(Current.Latest);
 
     /// <summary>Decides duplicates and rejections; null when the block is the next one to process.</summary>
     private BlockResult? Check(BlockAnnouncement block)
@@ -113,7 +114,7 @@ internal sealed partial class BlockIngressGrain(
             return BlockResult.Rejected(BlockRejection.Invalid, $"The block hash at height {block.Height} must not be all zero.");
         }
 
-        if (state.State.Latest is not { } latest)
+        if (Current.Latest is not { } latest)
         {
             // The first block this network records may be at any height: the node starts following there.
             return null;
@@ -121,7 +122,7 @@ internal sealed partial class BlockIngressGrain(
 
         if (block.Height <= latest.Height)
         {
-            if (state.State.Find(block.Height) is { } existing)
+            if (Current.Find(block.Height) is { } existing)
             {
                 return existing.BlockHash == block.BlockHash
                     ? BlockResult.Duplicate(existing)
@@ -130,7 +131,7 @@ internal sealed partial class BlockIngressGrain(
             }
 
             return BlockResult.Rejected(BlockRejection.OlderHeight,
-                $"Height {block.Height} is below the latest recorded height {latest.Height} and outside the retained {state.State.Blocks.Length} blocks.");
+                $"Height {block.Height} is below the latest recorded height {latest.Height} and outside the retained {Current.Blocks.Length} blocks.");
         }
 
         if (block.Height != latest.Height + 1)
@@ -160,22 +161,6 @@ internal sealed partial class BlockIngressGrain(
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             LogPruneFailed(logger, this.GetPrimaryKeyString(), height, error);
-        }
-    }
-
-    /// <summary>Replaces the state and writes it; on a failed write the previous state is restored and the error rethrown.</summary>
-    private async Task SaveAsync(IngressState next)
-    {
-        IngressState previous = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            throw;
         }
     }
 }

@@ -2,6 +2,7 @@
 
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
 using OrleansProofs.Abstractions.Adapters;
 using OrleansProofs.Grains.Hosting;
 using OrleansProofs.Grains.Storage;
@@ -42,6 +43,11 @@ public static class SqliteStorageSiloBuilderExtensions
             options.Invariant = SqliteSchema.Invariant;
             options.ConnectionString = database.ConnectionString;
         }));
+
+        // Registered after the AdoNet storage, so this keyed registration is the one grains (and the
+        // storage's lifecycle participation) resolve: the same storage, writing one at a time.
+        builder.Services.AddKeyedSingleton<IGrainStorage>(NodeStorage.ProviderName, (services, _) =>
+            new SqliteGatedGrainStorage(AdoNetGrainStorageFactory.Create(services, NodeStorage.ProviderName), services.GetRequiredService<SqliteDatabase>()));
         return builder;
     }
 }

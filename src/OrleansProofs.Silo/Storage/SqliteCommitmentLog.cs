@@ -23,6 +23,7 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
             return;
         }
 
+        using SqliteDatabase.WriteTurn turn = await database.EnterWriteAsync(cancellationToken);
         await using SqliteConnection connection = await OpenAsync(cancellationToken);
         await using SqliteTransaction transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using SqliteCommand insert = connection.CreateCommand();
@@ -108,6 +109,7 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
     /// <inheritdoc/>
     public async Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default)
     {
+        using SqliteDatabase.WriteTurn turn = await database.EnterWriteAsync(cancellationToken);
         await using SqliteConnection connection = await OpenAsync(cancellationToken);
         await using SqliteCommand delete = connection.CreateCommand();
         delete.CommandText = "DELETE FROM OrleansProofsCommitments WHERE Network = $network AND Height < $height;";

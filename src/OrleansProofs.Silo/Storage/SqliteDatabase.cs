@@ -19,4 +19,26 @@ internal sealed class SqliteDatabase(IOptions<NodeOptions> node, IOptions<Sqlite
 
     /// <summary>The connection string Orleans' AdoNet providers use.</summary>
     public string ConnectionString => SqliteSchema.ConnectionString(Path);
+
+    /// <summary>
+    /// One writer at a time, awaited. SQLite admits a single writer; when several connections write at
+    /// once, Microsoft.Data.Sqlite answers SQLITE_BUSY by sleeping on the calling thread and retrying, which
+    /// at thousands of concurrent grain writes (registration, checkpoints, group log batches) blocked the
+    /// silo's threads until calls timed out. Waiting here instead costs no thread.
+    /// </summary>
+    private SemaphoreSlim WriteGate { get; } = new(1, 1);
+
+    /// <summary>Waits for the write gate; dispose the result to release it.</summary>
+    public async Task<WriteTurn> EnterWriteAsync(CancellationToken cancellationToken = default)
+    {
+        await WriteGate.WaitAsync(cancellationToken);
+        return new WriteTurn(WriteGate);
+    }
+
+    /// <summary>A held write turn; disposing it lets the next writer in.</summary>
+    public readonly struct WriteTurn(SemaphoreSlim gate) : IDisposable
+    {
+        /// <inheritdoc/>
+        public void Dispose() => gate.Release();
+    }
 }

@@ -55,9 +55,10 @@ public sealed class SqliteRestartTests
         // The state is in the SQLite file: the latest schema, and one row per grain with a payload.
         Assert.Equal((long)SqliteSchema.LatestVersion, node.Query("SELECT MAX(Version) FROM OrleansProofsSchema")[0][0]);
         List<object?[]> rows = node.Query("SELECT GrainTypeString, GrainIdExtensionString, Version, length(PayloadBinary) FROM OrleansStorage ORDER BY GrainTypeString");
-        Assert.Equal(2, rows.Count);
+        Assert.Equal(3, rows.Count);
         Assert.Equal(["chain", chainId.ToString()], rows[0][..2]);
         Assert.Equal(["ingress", Network], rows[1][..2]);
+        Assert.Equal(["roster", Network], rows[2][..2]);
         Assert.All(rows, row => Assert.True((long)row[3]! > 0, $"{row[0]}: {row[3]} payload bytes"));
 
         // The ingress writes its state once per block (plus the enrollment); the chain does not: its
