@@ -43,4 +43,12 @@ public interface IVdfGrain : IGrainWithStringKey
     [AlwaysInterleave]
     [Alias("GetCheckpoints")]
     Task<VdfCheckpointData[]> GetCheckpointsAsync(ulong fromSequence, int limit);
+
+    /// <summary>
+    /// Stops the evaluator (its thread is joined and its buffer released, the queued checkpoints are
+    /// written) and deactivates this activation; the next call resumes from the last durable checkpoint
+    /// with the restart counter raised. For operators moving the VDF, and for failover tests.
+    /// </summary>
+    [Alias("Deactivate")]
+    Task DeactivateAsync();
 }

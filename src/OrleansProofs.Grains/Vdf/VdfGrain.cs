@@ -140,6 +140,14 @@ internal sealed partial class VdfGrain(
         return [.. await store.ReadAsync(OwnerOf(node), fromSequence, limit)];
     }
 
+    /// <inheritdoc/>
+    public Task DeactivateAsync()
+    {
+        // The evaluator stops in OnDeactivateAsync, once this activation is idle.
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     private VdfRunner RunningOrThrow()
     {
         if (!node.VdfEnabled)
