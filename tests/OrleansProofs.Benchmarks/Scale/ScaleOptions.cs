@@ -6,7 +6,7 @@ namespace OrleansProofs.Benchmarks.Scale;
 
 /// <summary>
 /// The block-scale runner's settings, parsed from
-/// <c>scale --chains N --blocks B [--storage sqlite|postgres] [--profile standard|enhanced|dev] [--file-size BYTES] [--json FILE] [--keep DIR]</c>.
+/// <c>scale --chains N --blocks B [--storage sqlite|postgres] [--profile standard|enhanced|dev] [--file-size BYTES] [--json FILE] [--vdf]</c>.
 /// </summary>
 public sealed record ScaleOptions
 {
@@ -28,6 +28,12 @@ public sealed record ScaleOptions
     /// <summary>Where to write the JSON summary; null for none.</summary>
     public string? JsonPath { get; init; }
 
+    /// <summary>
+    /// Runs the node's continuous VDF (at the profile's memory: 256 MiB standard) beside block processing
+    /// and reports its rate alone and during the blocks. Off by default, so block figures stay comparable.
+    /// </summary>
+    public bool Vdf { get; init; }
+
     /// <summary>Registrations in flight at once.</summary>
     public int RegistrationParallelism { get; init; } = 64;
 
@@ -38,6 +44,12 @@ public sealed record ScaleOptions
         for (int i = 0; i < args.Count; i++)
         {
             string name = args[i];
+            if (name == "--vdf")
+            {
+                options = options with { Vdf = true };
+                continue;
+            }
+
             string value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.", name);
             options = name switch
             {
@@ -48,7 +60,7 @@ public sealed record ScaleOptions
                 "--file-size" => options with { FileSize = PositiveInt(name, value, max: 64 << 20) },
                 "--json" => options with { JsonPath = value },
                 "--registration-parallelism" => options with { RegistrationParallelism = PositiveInt(name, value, max: 4096) },
-                _ => throw new ArgumentException($"Unknown switch '{name}'. Usage: scale --chains N --blocks B [--storage sqlite|postgres] [--profile standard|enhanced|dev] [--file-size BYTES] [--json FILE].", name),
+                _ => throw new ArgumentException($"Unknown switch '{name}'. Usage: scale --chains N --blocks B [--storage sqlite|postgres] [--profile standard|enhanced|dev] [--file-size BYTES] [--json FILE] [--vdf].", name),
             };
         }
 
