@@ -90,7 +90,8 @@ internal sealed class VdfRunner
         _thread = new Thread(Evaluate)
         {
             IsBackground = true,
-            Name = "OrleansProofs VDF evaluator",
+            // Short enough to survive as the OS thread name (15 characters on Linux), for operators' tools.
+            Name = "posc-vdf",
         };
         _thread.Start();
     }

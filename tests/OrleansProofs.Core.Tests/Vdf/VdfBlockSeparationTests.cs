@@ -125,6 +125,36 @@ public sealed class VdfBlockSeparationTests
             VdfBlockSeparation.Verify(VdfVectors.Buffer, a, b, RootB, From(history, a), key.PublicKey, b.Iterations - a.Iterations + 1, 64).Reason);
     }
 
+    [Fact]
+    public void ARestartBeforeTheEarlierRecord_StillChecksFromThatRecord()
+    {
+        using NodeKey key = VdfVectors.Key();
+        var history = new List<VdfCheckpoint>();
+        ContinuousVdf failed = ContinuousVdf.Start(VdfVectors.Buffer, key, Interval, history.Add);
+        failed.Advance(2 * Interval);
+
+        // Resumed from the last checkpoint; both records are made by the resumed evaluator.
+        ContinuousVdf resumed = ContinuousVdf.Resume(VdfVectors.Buffer, key, history[^1], Interval, history.Add);
+        resumed.Absorb(RootA);
+        resumed.Advance(N + 100);
+        VdfPoint a = resumed.Snapshot().Point;
+        resumed.Absorb(RootB);
+        resumed.Advance(N + 300);
+        VdfPoint b = resumed.Snapshot().Point;
+        resumed.Advance(Interval);
+
+        List<VdfCheckpoint> window = [.. history.Skip(VdfBlockSeparation.WindowStart(history, a))];
+        Assert.Contains(window, c => c.RestartCount == 1 && c.Point.Iterations < a.Iterations);
+        VdfVerificationResult result = VdfBlockSeparation.Verify(VdfVectors.Buffer, a, b, RootB, window, key.PublicKey, N, 64);
+        Assert.True(result.IsValid, result.ToString());
+
+        // a lies on the surviving chain, so the check starts at a, not at the restart: RootA, absorbed
+        // before a, does not bind b, and a made-up state at b is still caught.
+        Assert.Equal(VdfRejection.Inconsistent, VdfBlockSeparation.Verify(VdfVectors.Buffer, a, b, RootA, window, key.PublicKey, N, 64).Reason);
+        Assert.Equal(VdfRejection.SegmentMismatch,
+            VdfBlockSeparation.Verify(VdfVectors.Buffer, a, b with { State = Hash32.Zero }, RootB, window, key.PublicKey, N, 64).Reason);
+    }
+
     /// <summary>Absorbs RootA, runs N + 100 (record a), absorbs RootB, runs N + 300 (record b), then one more interval.</summary>
     private static (List<VdfCheckpoint> Chain, VdfPoint A, VdfPoint B) Run(NodeKey key)
     {
