@@ -7,7 +7,7 @@ using OrleansProofs.Core.Hashing;
 namespace OrleansProofs.Abstractions.Vdf;
 
 /// <summary>
-/// The node's continuous VDF (one per prover: key <see cref="NodeKey"/>): a memory-hard sequential
+/// The node's continuous VDF (one per prover: key <see cref="GrainKey"/>): a memory-hard sequential
 /// function that runs on its own thread while the activation lives, absorbs every block's global root
 /// and makes signed, chained checkpoints that are written to durable storage one by one. A new
 /// activation (after a failure or a deactivation) resumes from the last durable checkpoint with the
@@ -18,7 +18,7 @@ namespace OrleansProofs.Abstractions.Vdf;
 public interface IVdfGrain : IGrainWithStringKey
 {
     /// <summary>The key of the node's one VDF grain: the node has one key, so one VDF serves all its networks.</summary>
-    const string NodeKey = "node";
+    const string GrainKey = "node";
 
     /// <summary>
     /// Absorbs <paramref name="root"/> (a block's global root) and returns the first published point

@@ -73,5 +73,5 @@ internal static class VdfEndpoints
         return TypedResults.Ok(new VdfCheckpointsResponse((await identity).ProverPublicKey.ToString(), [.. page.Select(VdfCheckpointView.From)], next));
     }
 
-    private static IVdfGrain Vdf(NodeGrains node) => node.Grains.GetGrain<IVdfGrain>(IVdfGrain.NodeKey);
+    private static IVdfGrain Vdf(NodeGrains node) => node.Grains.GetGrain<IVdfGrain>(IVdfGrain.GrainKey);
 }

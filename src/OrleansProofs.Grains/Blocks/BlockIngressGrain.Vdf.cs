@@ -24,7 +24,7 @@ internal sealed partial class BlockIngressGrain
         }
 
         ulong minimum = previous is { VdfIterations: > 0 } last ? checked(last.VdfIterations + node.Parameters.VdfMinimumIterationsPerBlock) : 0;
-        VdfAttestedPoint point = await GrainFactory.GetGrain<IVdfGrain>(IVdfGrain.NodeKey).AttestAsync(globalRoot, minimum);
+        VdfAttestedPoint point = await GrainFactory.GetGrain<IVdfGrain>(IVdfGrain.GrainKey).AttestAsync(globalRoot, minimum);
         return (point.Iterations, point.State);
     }
 }

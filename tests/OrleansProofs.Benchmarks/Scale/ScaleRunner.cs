@@ -116,7 +116,7 @@ public static class ScaleRunner
             {
                 double loopTo = vdf.Now;
                 await Task.Delay(TimeSpan.FromSeconds(0.1)); // one more sample after the loop, for the interpolation
-                VdfStatus status = await node.Grains.GetGrain<IVdfGrain>(IVdfGrain.NodeKey).GetStatusAsync();
+                VdfStatus status = await node.Grains.GetGrain<IVdfGrain>(IVdfGrain.GrainKey).GetStatusAsync();
                 summary = summary with
                 {
                     VdfIterationsPerSecond = vdf.Rate(loopFrom, loopTo),

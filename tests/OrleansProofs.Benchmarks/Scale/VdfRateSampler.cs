@@ -23,7 +23,7 @@ internal sealed class VdfRateSampler : IAsyncDisposable
 
     public VdfRateSampler(IGrainFactory grains)
     {
-        _vdf = grains.GetGrain<IVdfGrain>(IVdfGrain.NodeKey);
+        _vdf = grains.GetGrain<IVdfGrain>(IVdfGrain.GrainKey);
         _loop = Task.Run(PollAsync);
     }
 

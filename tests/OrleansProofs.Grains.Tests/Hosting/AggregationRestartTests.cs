@@ -73,7 +73,7 @@ public sealed class AggregationRestartTests
             }
         }
 
-        VdfStatus vdf = await restarted.Grains.GetGrain<IVdfGrain>(IVdfGrain.NodeKey).GetStatusAsync();
+        VdfStatus vdf = await restarted.Grains.GetGrain<IVdfGrain>(IVdfGrain.GrainKey).GetStatusAsync();
         Assert.Equal(1u, vdf.RestartCount);
 
         HierarchyParameters parameters = ConsensusParameters.Dev.ToHierarchyParameters();

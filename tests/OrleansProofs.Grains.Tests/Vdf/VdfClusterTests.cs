@@ -23,7 +23,7 @@ public sealed class VdfClusterTests(ClusterFixture fixture)
     private static readonly ConsensusParameters Dev = ConsensusParameters.Dev;
     private static readonly Dictionary<ProverPublicKey, VdfBuffer> Buffers = [];
 
-    private IVdfGrain Vdf => fixture.Cluster.GrainFactory.GetGrain<IVdfGrain>(IVdfGrain.NodeKey);
+    private IVdfGrain Vdf => fixture.Cluster.GrainFactory.GetGrain<IVdfGrain>(IVdfGrain.GrainKey);
 
     [Fact]
     public async Task BlockRecords_CarryPointsAtLeastNApart_ThatDescendThroughTheSignedCheckpoints()
