@@ -9,7 +9,9 @@ namespace OrleansProofs.Abstractions.Blocks;
 /// <summary>
 /// A block as this node recorded it, after every covered chain's commit was durable. The signed
 /// fields are exactly a Core <see cref="BlockAttestation"/> (see <see cref="ToAttestation"/>).
-/// VDF fields are the zero state with 0 iterations until the node runs its VDF.
+/// The VDF fields are the node's continuous VDF point after absorbing this block's global root (at
+/// least VdfMinimumIterationsPerBlock past the previous record's); 0 iterations and a zero state when
+/// the node runs with its VDF switched off.
 /// A block with no covered chain has a zero global root and 0 chains, and is signed the same way.
 /// </summary>
 /// <param name="Height">Layer-1 height.</param>
@@ -20,8 +22,8 @@ namespace OrleansProofs.Abstractions.Blocks;
 /// <param name="GlobalRoot">The block's global root.</param>
 /// <param name="TotalChains">Chains covered.</param>
 /// <param name="Faults">Covered chains that recorded a gap at this block.</param>
-/// <param name="VdfIterations">VDF iterations signed (0: no VDF yet).</param>
-/// <param name="VdfState">VDF state signed (zero: no VDF yet).</param>
+/// <param name="VdfIterations">VDF iterations signed (0: VDF switched off).</param>
+/// <param name="VdfState">VDF state signed (zero: VDF switched off).</param>
 /// <param name="ProverPublicKey">The node key that signed.</param>
 /// <param name="Signature">Ed25519 signature over the attestation's signing digest (64 bytes).</param>
 /// <param name="Groups">Every non-empty group's root, by id.</param>

@@ -25,6 +25,7 @@ public static class GatewayEndpointRouteBuilderExtensions
         ProofEndpoints.Map(api);
         BlockEndpoints.Map(api);
         NetworkEndpoints.Map(api);
+        VdfEndpoints.Map(api);
         BlockHistoryEndpoints.Map(api);
         return endpoints;
     }

@@ -60,7 +60,8 @@ internal sealed partial class BlockIngressGrain(
                 Array.ConvertAll(regions, r => new LevelRoot(r.RegionId, r.Root)),
                 node.Parameters.GlobalIterations);
         long built = Stopwatch.GetTimestamp();
-        BlockAttestation attestation = new(block.Height, block.BlockHash, globalRoot, (ulong)covered.Length, block.Timestamp, VdfIterations: 0, VdfState: Hash32.Zero);
+        (ulong vdfIterations, Hash32 vdfState) = await AttestVdfAsync(globalRoot, s.Latest);
+        BlockAttestation attestation = new(block.Height, block.BlockHash, globalRoot, (ulong)covered.Length, block.Timestamp, vdfIterations, vdfState);
         byte[] signature = attestation.Sign(node.Key);
         long signed = Stopwatch.GetTimestamp();
 

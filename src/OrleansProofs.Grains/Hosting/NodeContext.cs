@@ -30,7 +30,19 @@ internal sealed class NodeContext : IDisposable
         RegionParallelism = value.RegionParallelism;
         RetainedBlocks = value.RetainedBlocks;
         Replicas = new Storage.ReplicaStores(value.MaxOpenReplicas);
+        VdfEnabled = value.VdfEnabled;
+        VdfCheckpointIterations = value.VdfCheckpointIterations;
+        VdfRetainedCheckpoints = value.VdfRetainedCheckpoints;
     }
+
+    /// <summary>Whether the node runs its continuous VDF (<see cref="NodeOptions.VdfEnabled"/>).</summary>
+    public bool VdfEnabled { get; }
+
+    /// <summary>VDF iterations between signed checkpoints.</summary>
+    public ulong VdfCheckpointIterations { get; }
+
+    /// <summary>VDF checkpoints durable storage keeps.</summary>
+    public int VdfRetainedCheckpoints { get; }
 
     /// <summary>The silo's open replica files, shared by its chain grains (bounded; see <see cref="NodeOptions.MaxOpenReplicas"/>).</summary>
     public Storage.ReplicaStores Replicas { get; }

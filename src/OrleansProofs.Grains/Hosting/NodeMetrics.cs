@@ -17,10 +17,9 @@ namespace OrleansProofs.Grains.Hosting;
 /// Measurements cost nothing while no listener (an exporter, a test's <see cref="MeterListener"/>) is attached.
 /// </summary>
 /// <remarks>
-/// Left out on purpose, because nothing real produces them yet: challenge instruments
-/// (issued/passed/failed/late; the challenge protocol does not exist in the cluster) and a VDF
-/// iterations-per-second gauge (the continuous VDF does not run in the cluster; only the CLI's
-/// <c>posc vdf bench</c> measures a rate). They are added with the features, never ahead of them with made-up values.
+/// The VDF's instruments live in <c>Vdf/VdfMetrics.cs</c> on the same meter. Left out on purpose,
+/// because nothing real produces them yet: challenge instruments (issued/passed/failed/late; the
+/// challenge protocol does not exist in the cluster). They are added with the feature, never ahead of it with made-up values.
 /// </remarks>
 internal sealed class NodeMetrics
 {

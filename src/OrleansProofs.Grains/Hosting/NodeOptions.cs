@@ -3,6 +3,7 @@
 using Microsoft.Extensions.Options;
 using OrleansProofs.Core.Parameters;
 using OrleansProofs.Core.Signatures;
+using OrleansProofs.Core.Vdf;
 
 namespace OrleansProofs.Grains.Hosting;
 
@@ -46,6 +47,27 @@ public sealed class NodeOptions
     /// ones are closed and reopened when next needed). Keep it below the process's open-file limit. Default: 4,096.
     /// </summary>
     public int MaxOpenReplicas { get; set; } = 4_096;
+
+    /// <summary>
+    /// Gets or sets whether this node runs its continuous VDF (a dedicated thread with a buffer of the
+    /// profile's <c>VdfMemoryBytes</c>: 256 MiB standard, 4 MiB dev). Default: true. Switch it off only for
+    /// tests and benchmarks that do not want the thread: block records are then signed with 0 iterations
+    /// and a zero state, which verifiers that check VDF separation reject.
+    /// </summary>
+    public bool VdfEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the VDF iterations between signed checkpoints: the segment length a verifier
+    /// re-executes, and the most work a failover can lose. Default: 1,048,576 (about 3 s at the
+    /// standard profile's 375,000 it/s). At most 16,777,216 (the verifiers' default segment limit).
+    /// </summary>
+    public ulong VdfCheckpointIterations { get; set; } = 1UL << 20;
+
+    /// <summary>
+    /// Gets or sets how many of the newest VDF checkpoints durable storage keeps (older ones are deleted
+    /// as new ones are written). Default: 2,048 (about 1.7 hours at the default interval and rate).
+    /// </summary>
+    public int VdfRetainedCheckpoints { get; set; } = 2_048;
 }
 
 /// <summary>Checks <see cref="NodeOptions"/> when the silo starts; each message names the option and the rule.</summary>
@@ -94,7 +116,39 @@ internal sealed class NodeOptionsValidator(IOptions<NodeOptions> options) : ICon
         {
             throw new OrleansConfigurationException($"NodeOptions.MaxOpenReplicas must be at least 1; got {value.MaxOpenReplicas}.");
         }
+
+        ValidateVdf(value);
     }
+
+    /// <summary>The VDF settings, and (when it runs) a profile memory the VDF buffer can have.</summary>
+    private static void ValidateVdf(NodeOptions value)
+    {
+        if (value.VdfCheckpointIterations is < 1 or > MaxVdfCheckpointIterations)
+        {
+            throw new OrleansConfigurationException(
+                $"NodeOptions.VdfCheckpointIterations must be 1 to {MaxVdfCheckpointIterations} (the verifiers' segment limit); got {value.VdfCheckpointIterations}.");
+        }
+
+        if (value.VdfRetainedCheckpoints < 2)
+        {
+            throw new OrleansConfigurationException($"NodeOptions.VdfRetainedCheckpoints must be at least 2; got {value.VdfRetainedCheckpoints}.");
+        }
+
+        if (!value.VdfEnabled || !ConsensusParameters.ProfileNames.Contains(value.Profile, StringComparer.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        ulong memory = (value.Parameters ?? ConsensusParameters.FromName(value.Profile)).VdfMemoryBytes;
+        if (memory is < (ulong)VdfBuffer.MinBytes or > (ulong)VdfBuffer.MaxBytes || (memory & (memory - 1)) != 0)
+        {
+            throw new OrleansConfigurationException(
+                $"NodeOptions.VdfEnabled is on but the parameters' VdfMemoryBytes ({memory}) is not a VDF buffer size: a power of two from {VdfBuffer.MinBytes} to {VdfBuffer.MaxBytes} bytes. Use such a size or switch the VDF off.");
+        }
+    }
+
+    /// <summary>Longest checkpoint interval: the default segment limit of ContinuousVdfVerifier.</summary>
+    private const ulong MaxVdfCheckpointIterations = 1UL << 24;
 
     /// <summary>An explicit parameter set must be valid and must not pass itself off as a built-in profile.</summary>
     private static void ValidateParameters(ConsensusParameters? parameters)

@@ -40,6 +40,9 @@ public static class NodeSiloBuilderExtensions
         builder.Services.TryAddSingleton<ITokenLedger>(services => new MemoryTokenLedger(services.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton<IConfigurationValidator, TokenLedgerOptionsValidator>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TokenLedgerFunding>();
+        // The VDF's checkpoints (docs/grains.md): memory here, the node's database in the hosts.
+        builder.Services.TryAddSingleton<IVdfCheckpointStore, MemoryVdfCheckpointStore>();
+        builder.Services.TryAddSingleton<OrleansProofs.Grains.Vdf.VdfMetrics>();
         builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         builder.Services.AddSingleton<IConfigurationValidator, NodeOptionsValidator>();
         return builder;

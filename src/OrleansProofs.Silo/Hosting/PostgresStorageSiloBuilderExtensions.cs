@@ -37,6 +37,7 @@ public static class PostgresStorageSiloBuilderExtensions
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaInstaller>();
         builder.Services.Replace(ServiceDescriptor.Singleton<ICommitmentLog, PostgresCommitmentLog>());
         builder.Services.Replace(ServiceDescriptor.Singleton<ITokenLedger, PostgresTokenLedger>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IVdfCheckpointStore, PostgresVdfCheckpointStore>());
         builder.AddIncomingGrainCallFilter<StorageFailureCallFilter>();
         builder.UseAdoNetClustering(clustering =>
         {

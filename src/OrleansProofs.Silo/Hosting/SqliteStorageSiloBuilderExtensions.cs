@@ -38,6 +38,7 @@ public static class SqliteStorageSiloBuilderExtensions
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteSchemaInstaller>();
         builder.Services.Replace(ServiceDescriptor.Singleton<ICommitmentLog, SqliteCommitmentLog>());
         builder.Services.Replace(ServiceDescriptor.Singleton<ITokenLedger, SqliteTokenLedger>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IVdfCheckpointStore, SqliteVdfCheckpointStore>());
         builder.AddAdoNetGrainStorage(NodeStorage.ProviderName, optionsBuilder => optionsBuilder.Configure<SqliteDatabase>((options, database) =>
         {
             options.Invariant = SqliteSchema.Invariant;

@@ -62,6 +62,7 @@ internal sealed class ScaleNode : IAsyncDisposable
         {
             [NodeHost.NodeSection + ":DataDirectory"] = dataDirectory,
             [NodeHost.NodeSection + ":Profile"] = options.Profile,
+            [NodeHost.NodeSection + ":VdfEnabled"] = options.Vdf ? "true" : "false",
             [NodeHost.ChainSection + ":Network"] = Network,
             [NodeHost.ChainSection + ":Source"] = "none",
             [NodeHost.GatewaySection + ":Enabled"] = "false",

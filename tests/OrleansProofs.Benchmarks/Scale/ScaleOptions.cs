@@ -6,7 +6,7 @@ namespace OrleansProofs.Benchmarks.Scale;
 
 /// <summary>
 /// The block-scale runner's settings, parsed from
-/// <c>scale --chains N --blocks B [--storage sqlite|postgres] [--profile standard|enhanced|dev] [--file-size BYTES] [--json FILE] [--keep DIR]</c>.
+/// <c>scale --chains N --blocks B [--storage sqlite|postgres --postgres CONNECTION] [--profile standard|enhanced|dev] [--file-size BYTES] [--data DIR] [--json FILE] [--vdf]</c>.
 /// </summary>
 public sealed record ScaleOptions
 {
@@ -27,6 +27,12 @@ public sealed record ScaleOptions
 
     /// <summary>Where to write the JSON summary; null for none.</summary>
     public string? JsonPath { get; init; }
+
+    /// <summary>
+    /// Runs the node's continuous VDF (at the profile's memory: 256 MiB standard) beside block processing
+    /// and reports its rate alone and during the blocks. Off by default, so block figures stay comparable.
+    /// </summary>
+    public bool Vdf { get; init; }
 
     /// <summary>Registrations in flight at once.</summary>
     public int RegistrationParallelism { get; init; } = 64;
@@ -52,6 +58,12 @@ public sealed record ScaleOptions
         for (int i = 0; i < args.Count; i++)
         {
             string name = args[i];
+            if (name == "--vdf")
+            {
+                options = options with { Vdf = true };
+                continue;
+            }
+
             string value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.", name);
             options = name switch
             {
@@ -64,7 +76,7 @@ public sealed record ScaleOptions
                 "--registration-parallelism" => options with { RegistrationParallelism = PositiveInt(name, value, max: 4096) },
                 "--postgres" => options with { PostgresConnectionString = value },
                 "--data" => options with { DataDirectory = Path.GetFullPath(value) },
-                _ => throw new ArgumentException($"Unknown switch '{name}'. Usage: scale --chains N --blocks B [--storage sqlite|postgres --postgres CONNECTION] [--profile standard|enhanced|dev] [--file-size BYTES] [--data DIR] [--json FILE].", name),
+                _ => throw new ArgumentException($"Unknown switch '{name}'. Usage: scale --chains N --blocks B [--storage sqlite|postgres --postgres CONNECTION] [--profile standard|enhanced|dev] [--file-size BYTES] [--data DIR] [--json FILE] [--vdf].", name),
             };
         }
 

@@ -23,7 +23,12 @@ internal static class ScaleReport
           block p95      {s.P95BlockSeconds:F3} s
           peak working   {s.PeakWorkingSetBytes / 1048576.0:F0} MiB (managed heap after a block: p50 {s.P50ManagedHeapBytes / 1048576.0:F0} MiB)
           written/block  {s.P50BytesWrittenPerBlock / 1024.0:N0} KiB (p50); database {s.DatabaseBytes / 1048576.0:F1} MiB
-        """);
+        """) + Vdf(s);
+
+    private static string Vdf(ScaleSummary s) => s.VdfIterationsPerSecond is not { } rate || s.VdfIterationsPerSecondAlone is not { } alone || alone <= 0
+        ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture,
+            $"\n  vdf            {s.VdfBufferBytes / 1048576.0:F0} MiB buffer: {alone:N0} it/s alone; {rate:N0} it/s over the block loop ({rate / alone:P0} of alone); {s.VdfIterationsPerSecondWhileCommitting:N0} it/s while blocks commit ({s.VdfIterationsPerSecondWhileCommitting / alone:P0}); target 375,000 it/s");
 
     public static void WriteJson(string path, ScaleSummary summary, IReadOnlyList<ScaleBlockRow> rows)
     {
@@ -33,6 +38,6 @@ internal static class ScaleReport
             Directory.CreateDirectory(folder);
         }
 
-        File.WriteAllText(path, JsonSerializer.Serialize(new { summary.Chains, summary.Blocks, summary.P50BlockSeconds, summary.P95BlockSeconds, summary.PeakWorkingSetBytes, summary.RegistrationSeconds, summary, rows }, Json));
+        File.WriteAllText(path, JsonSerializer.Serialize(new { summary.Chains, summary.Blocks, summary.P50BlockSeconds, summary.P95BlockSeconds, summary.PeakWorkingSetBytes, summary.RegistrationSeconds, summary.VdfIterationsPerSecond, summary, rows }, Json));
     }
 }

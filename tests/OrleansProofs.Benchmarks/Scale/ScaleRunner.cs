@@ -2,8 +2,10 @@
 
 using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Globalization;
 using OrleansProofs.Abstractions.Blocks;
 using OrleansProofs.Abstractions.Chains;
+using OrleansProofs.Abstractions.Vdf;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Protocol;
 using OrleansProofs.Core.Signatures;
@@ -16,10 +18,15 @@ namespace OrleansProofs.Benchmarks.Scale;
 /// node, announces a first block, registers every file through its chain grain (replica encoding,
 /// anchoring, enrollment), then drives <see cref="ScaleOptions.Blocks"/> blocks through the block ingress
 /// and reports each block's time, phases, chains, memory and bytes written, then p50/p95.
-/// Usage: <c>scale --chains N --blocks B [--storage sqlite|postgres --postgres CONNECTION] [--profile standard|enhanced|dev] [--file-size BYTES] [--data DIR] [--json FILE]</c>.
+/// Usage: <c>scale --chains N --blocks B [--storage sqlite|postgres --postgres CONNECTION] [--profile standard|enhanced|dev] [--file-size BYTES] [--data DIR] [--json FILE] [--vdf]</c>.
+/// With <c>--vdf</c> the node runs its continuous VDF and the summary adds its rate alone (5 s, silo idle),
+/// over the block loop, and inside the blocks' commit and hierarchy phases.
 /// </summary>
 public static class ScaleRunner
 {
+    /// <summary>How long the VDF's rate is measured alone, with the silo idle, before the blocks (<c>--vdf</c>).</summary>
+    private static readonly TimeSpan VdfAloneWindow = TimeSpan.FromSeconds(5);
+
     /// <summary>Runs with the arguments after "scale"; returns the process exit code.</summary>
     public static int Run(string[] args, TextWriter output)
     {
@@ -90,16 +97,32 @@ public static class ScaleRunner
                 }
             }
 
+            await using VdfRateSampler? vdf = options.Vdf ? new VdfRateSampler(node.Grains) : null;
+            double aloneRate = 0;
+            if (vdf is not null)
+            {
+                // The evaluator alone (the silo idle) first, back to back with the block loop below.
+                await Task.Delay(TimeSpan.FromSeconds(0.5));
+                double aloneFrom = vdf.Now;
+                await Task.Delay(VdfAloneWindow);
+                aloneRate = vdf.Rate(aloneFrom, vdf.Now);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vdf alone: {aloneRate:N0} it/s over {VdfAloneWindow.TotalSeconds:F0} s"));
+            }
+
             List<ScaleBlockRow> rows = [];
+            List<(double From, double To)> committing = [];
+            double loopFrom = vdf?.Now ?? 0;
             output.WriteLine(ScaleReport.Header);
             for (int i = 0; i < options.Blocks; i++)
             {
                 height++;
                 long written = ProcessFigures.BytesWritten();
+                double blockFrom = vdf?.Now ?? 0;
                 long started = Stopwatch.GetTimestamp();
                 BlockRecord record = Require(await ingress.OnBlockAsync(Announce(height)), height);
                 double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 BlockTimings t = record.Timings;
+                committing.Add((blockFrom, blockFrom + (t.Commit + t.Hierarchy).TotalSeconds));
                 ScaleBlockRow row = new(
                     height,
                     wall,
@@ -122,6 +145,20 @@ public static class ScaleRunner
             }
 
             ScaleSummary summary = ScaleSummary.From(options, registrationSeconds, rows, ProcessFigures.PeakWorkingSet(), await node.DatabaseBytesAsync());
+            if (vdf is not null)
+            {
+                double loopTo = vdf.Now;
+                await Task.Delay(TimeSpan.FromSeconds(0.1)); // one more sample after the loop, for the interpolation
+                VdfStatus status = await node.Grains.GetGrain<IVdfGrain>(IVdfGrain.GrainKey).GetStatusAsync();
+                summary = summary with
+                {
+                    VdfIterationsPerSecond = vdf.Rate(loopFrom, loopTo),
+                    VdfIterationsPerSecondAlone = aloneRate,
+                    VdfIterationsPerSecondWhileCommitting = vdf.Rate(committing),
+                    VdfBufferBytes = status.BufferBytes,
+                };
+            }
+
             output.WriteLine(ScaleReport.Summary(summary));
             if (options.JsonPath is { } json)
             {

@@ -20,7 +20,11 @@ public sealed record ScaleSummary(
     long P50ManagedHeapBytes,
     long P50BytesWrittenPerBlock,
     long DatabaseBytes,
-    int ProcessorCount)
+    int ProcessorCount,
+    double? VdfIterationsPerSecond = null,
+    double? VdfIterationsPerSecondAlone = null,
+    double? VdfIterationsPerSecondWhileCommitting = null,
+    long? VdfBufferBytes = null)
 {
     public static ScaleSummary From(ScaleOptions options, double registrationSeconds, IReadOnlyList<ScaleBlockRow> rows, long peakWorkingSet, long databaseBytes)
     {

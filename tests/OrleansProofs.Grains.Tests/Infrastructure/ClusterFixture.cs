@@ -16,6 +16,19 @@ namespace OrleansProofs.Grains.Tests.Infrastructure;
 public sealed class ClusterFixture : IAsyncLifetime
 {
     private const string DataDirectoryKey = "OrleansProofs:Tests:DataDirectory";
+    private const string VdfEnabledKey = "OrleansProofs:Tests:VdfEnabled";
+
+    private readonly bool _vdfEnabled = true;
+
+    /// <summary>The shared fixture: the node runs its VDF (NodeOptions.VdfEnabled on, the default).</summary>
+    public ClusterFixture()
+    {
+    }
+
+    private ClusterFixture(bool vdfEnabled) => _vdfEnabled = vdfEnabled;
+
+    /// <summary>A fixture (for one test to initialize and dispose) whose node has its VDF switched off.</summary>
+    public static ClusterFixture WithoutVdf() => new(vdfEnabled: false);
 
     /// <summary>The node's data folder (registered files go here; replicas under "replicas").</summary>
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "posc-grains-" + Guid.NewGuid().ToString("N"));
@@ -40,6 +53,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         TestClusterBuilder builder = new(initialSilosCount: 1);
         builder.Properties[DataDirectoryKey] = DataDirectory;
+        builder.Properties[VdfEnabledKey] = _vdfEnabled.ToString();
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
@@ -71,6 +85,9 @@ public sealed class ClusterFixture : IAsyncLifetime
                     options.DataDirectory = dataDirectory;
                     options.Profile = "dev";
                     options.CommitParallelism = 2;
+                    // Checkpoints every ~0.1 s at the dev profile's 4 MiB, so VDF tests see several quickly.
+                    options.VdfCheckpointIterations = 1 << 16;
+                    options.VdfEnabled = !bool.FalseString.Equals(siloBuilder.Configuration[VdfEnabledKey], StringComparison.OrdinalIgnoreCase);
                 });
         }
     }
