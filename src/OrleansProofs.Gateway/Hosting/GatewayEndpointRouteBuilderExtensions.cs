@@ -26,6 +26,7 @@ public static class GatewayEndpointRouteBuilderExtensions
         BlockEndpoints.Map(api);
         NetworkEndpoints.Map(api);
         BlockHistoryEndpoints.Map(api);
+        ChallengeEndpoints.Map(api);
         return endpoints;
     }
 }

@@ -42,6 +42,9 @@ public static class NodeHost
     /// <summary>Configuration section of the co-hosted HTTP API: <c>Enabled</c> and the gateway options (<c>ApiKey</c>, <c>AdapterToken</c>, <c>MaxJsonBodyBytes</c>, <c>MaxUploadBytes</c>, <c>MaxProofBytes</c>).</summary>
     public const string GatewaySection = "OrleansProofs:Gateway";
 
+    /// <summary>Configuration section of <see cref="Grains.Audit.VerifierOptions"/> (the provers a verifier audits).</summary>
+    public const string VerifierSection = "OrleansProofs:Verifier";
+
     /// <summary>Configuration section of the process itself: <c>Role</c> (<see cref="ProcessRoles"/>).</summary>
     public const string HostSection = "OrleansProofs:Host";
 
@@ -72,6 +75,7 @@ public static class NodeHost
         ["--gateway"] = GatewaySection + ":Enabled",
         ["--api-key"] = GatewaySection + ":ApiKey",
         ["--role"] = ProcessRoles.Setting,
+        ["--node-role"] = NodeSection + ":Role",
     };
 
     /// <summary>Defaults that any other source overrides: the "dev" profile, and Orleans' own logs at Warning (category filters match by prefix, so OrleansProofs is set apart).</summary>
@@ -200,6 +204,7 @@ public static class NodeHost
             }
 
             silo.Configure<TokenLedgerOptions>(options => configuration.GetSection(LedgerSection).Bind(options));
+            silo.Configure<Grains.Audit.VerifierOptions>(options => configuration.GetSection(VerifierSection).Bind(options));
             silo.AddOrleansProofsNode(options => configuration.GetSection(NodeSection).Bind(options))
                 .AddOrleansProofsBlockSource(options => configuration.GetSection(ChainSection).Bind(options));
         });
