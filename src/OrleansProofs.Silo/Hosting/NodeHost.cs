@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -112,9 +113,10 @@ public static class NodeHost
     /// Builds the process of <c>OrleansProofs:Host:Role</c> (<c>--role</c>): by default the node, the silo and, unless <c>OrleansProofs:Gateway:Enabled</c> is false
     /// (<c>--gateway false</c>), the HTTP API on <c>urls</c> (<c>--urls</c>, default <see cref="NodeGateway.DefaultUrls"/>)
     /// in the same process, over the silo's own grain factory; with <c>--role gateway</c> the HTTP API alone,
-    /// as an Orleans client of a PostgreSQL cluster (<see cref="GatewayProcess"/>).
+    /// as an Orleans client of a PostgreSQL cluster (<see cref="GatewayProcess"/>). <paramref name="services"/>, when given, runs last on a
+    /// node's service collection (tests replace adapters there, such as one token ledger shared by two nodes as a layer-1 contract is).
     /// </summary>
-    public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool gateway;
@@ -133,7 +135,9 @@ public static class NodeHost
 
         if (!gateway)
         {
-            return CreateBuilder(args, configure).Build();
+            HostApplicationBuilder silo = CreateBuilder(args, configure);
+            services?.Invoke(silo.Services);
+            return silo.Build();
         }
 
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
@@ -142,6 +146,7 @@ public static class NodeHost
         });
         ConfigureNode(builder, args, configure);
         NodeGateway.Add(builder);
+        services?.Invoke(builder.Services);
         WebApplication app = builder.Build();
         app.MapOrleansProofsApi();
         return app;
