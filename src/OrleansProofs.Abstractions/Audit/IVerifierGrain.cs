@@ -15,4 +15,8 @@ public interface IVerifierGrain : IGrainWithIntegerKey
     /// <summary>The node's role and, when it verifies, every audited prover's summary.</summary>
     [Alias("GetOverview")]
     Task<VerifierOverview> GetOverviewAsync();
+
+    /// <summary>The node's role alone ("prover", "verifier" or "both"), without the audits (cheap: health checks ask it).</summary>
+    [Alias("GetRole")]
+    Task<string> GetRoleAsync();
 }

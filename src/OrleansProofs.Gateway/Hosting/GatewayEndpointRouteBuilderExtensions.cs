@@ -27,6 +27,7 @@ public static class GatewayEndpointRouteBuilderExtensions
         NetworkEndpoints.Map(api);
         BlockHistoryEndpoints.Map(api);
         ChallengeEndpoints.Map(api);
+        AuditEndpoints.Map(api);
         return endpoints;
     }
 }

@@ -15,10 +15,13 @@ internal sealed class VerifierGrain(NodeContext node, IOptions<NodeOptions> node
     /// <inheritdoc/>
     public async Task<VerifierOverview> GetOverviewAsync()
     {
-        string role = NodeRoles.Normalize(nodeOptions.Value.Role) ?? NodeRoles.Prover;
+        string role = await GetRoleAsync();
         ImmutableArray<ProverAuditSummary> provers = NodeRoles.Verifies(role)
             ? [.. await Task.WhenAll(gateways.Keys.Select(key => GrainFactory.GetGrain<IProverAuditGrain>(key.ToString()).GetSummaryAsync()))]
             : [];
         return new VerifierOverview(role, node.Key.PublicKey.ToString(), provers);
     }
+
+    /// <inheritdoc/>
+    public Task<string> GetRoleAsync() => Task.FromResult(NodeRoles.Normalize(nodeOptions.Value.Role) ?? NodeRoles.Prover);
 }

@@ -66,6 +66,53 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"challenge round trip on loopback: p50 {summary.RoundTripP50Microseconds} µs, p95 {summary.RoundTripP95Microseconds} µs over {reports.Length} challenges"));
+
+        // The verifier's API shows the same scores and the signed reports.
+        using HttpClient http = new() { BaseAddress = network.Verifier.ApiAddress };
+        JsonObject audits = JsonNode.Parse(await http.GetStringAsync("/api/audits"))!.AsObject();
+        Assert.Equal("verifier", (string?)audits["role"]);
+        JsonObject audited = Assert.Single(audits["provers"]!.AsArray())!.AsObject();
+        Assert.Equal(network.ProverKey.ToString(), (string?)audited["prover"]);
+        Assert.Equal(summary.ChallengesPassed, (ulong)audited["availability"]!["passed"]!);
+        Assert.Equal(1.0, (double)audited["availability"]!["score"]!);
+        Assert.Equal(chainId.ToString(), (string?)audited["chains"]![0]!["chainId"]);
+        JsonArray latest = audited["latestReports"]!.AsArray();
+        Assert.Equal(10, latest.Count);
+        Assert.True(AvailabilityReport.TryVerify(Convert.FromHexString((string)latest[0]!["report"]!), network.VerifierKey, out _));
+        JsonObject stats = JsonNode.Parse(await http.GetStringAsync("/api/network/stats"))!.AsObject();
+        Assert.Equal("verifier", (string?)stats["audit"]!["role"]);
+        Assert.Equal(summary.ChallengesPassed, (ulong)stats["audit"]!["availability"]!["passed"]!);
+        Assert.Null(stats["audit"]!["latency"]);
+        using HttpClient proverHttp = new() { BaseAddress = network.Prover.ApiAddress };
+        JsonObject proverStats = JsonNode.Parse(await proverHttp.GetStringAsync("/api/network/stats"))!.AsObject();
+        Assert.Equal("prover", (string?)proverStats["audit"]!["role"]);
+        Assert.Null(proverStats["audit"]!["availability"]);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync($"/api/audits/{chainId}/reports")).StatusCode);
+        JsonObject page = JsonNode.Parse(await http.GetStringAsync($"/api/audits/{network.ProverKey}/reports?limit=3"))!.AsObject();
+        Assert.Equal(3, page["reports"]!.AsArray().Count);
+
+        // The verifier's proof-checking rate: the prover's compact proof at the latest block, checked the way an audit
+        // checks it (the verifier's own block table, the pinned registration), each time without warm caches.
+        using System.Text.Json.JsonDocument chainJson = System.Text.Json.JsonDocument.Parse(await proverHttp.GetStringAsync($"/api/chains/{chainId}"));
+        OrleansProofs.Core.Protocol.ChainHeader header = Grains.Audit.ProverChainRegistration.Parse(chainJson.RootElement).ToHeader(network.ProverKey);
+        byte[] proof = await proverHttp.GetByteArrayAsync($"/api/chains/{chainId}/proofs/compact?height={network.Height}");
+        OrleansProofs.Core.Proofs.PublicBlockTable blocks = new();
+        for (ulong height = 1; height <= network.Height; height++)
+        {
+            Abstractions.Blocks.BlockRecord own = (await network.Verifier.Grains.GetGrain<Abstractions.Blocks.IBlockIngressGrain>("dev").GetBlockAsync(height))!;
+            blocks.Add(new OrleansProofs.Core.Proofs.PublicBlock(height, own.BlockHash, own.Beacon));
+        }
+
+        OrleansProofs.Core.Proofs.ProofVerificationContext context = new(network.ProverKey, ConsensusParameters.Dev, blocks) { RegisteredChain = header, ExpectedChainId = chainId };
+        System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+        int verified = 0;
+        while (clock.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            Assert.True(OrleansProofs.Core.Proofs.ProofVerifier.Verify(OrleansProofs.Core.Proofs.ProofFormat.Compact, proof, context).IsValid);
+            verified++;
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"compact proofs verified by the verifier: {verified / clock.Elapsed.TotalSeconds:F0}/s (no caches, dev profile, {proof.Length} bytes each)"));
     }
 
     [Fact]
