@@ -27,6 +27,7 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
     [Fact]
     public async Task HonestProver_PassesEveryChallenge_IsRewarded_AndNotSlashed()
     {
+        using ChallengeMeter meter = new();
         (AuditNetwork network, Hash32 chainId) = await AuditNetwork.StartAsync(chunks: 64, failureThreshold: 1);
         await using AuditNetwork owned = network;
         ProverAuditSummary summary = null!;
@@ -46,6 +47,8 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
         Assert.Null(summary.LastFailure);
         Assert.Equal(summary.ChallengesPassed, summary.RewardsPaid);
         Assert.Equal(0UL, summary.Slashes);
+        Assert.True(meter.Passed >= 5 * Challenges, $"orleansproofs.availability.challenges counted {meter.Passed} passed");
+        Assert.True(meter.RoundTrips >= 5 * Challenges, $"orleansproofs.availability.round_trip recorded {meter.RoundTrips}");
         ChainAuditSummary chain = Assert.Single(summary.Chains);
         Assert.Equal(chainId, chain.ChainId);
         Assert.Equal(5UL * Challenges, chain.ChallengesPassed);
@@ -326,6 +329,43 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
             file.Position = (long)index * 4096;
             file.Write(junk);
         }
+    }
+
+    /// <summary>Listens to the verifier's challenge instruments on the node meter.</summary>
+    private sealed class ChallengeMeter : IDisposable
+    {
+        private readonly System.Diagnostics.Metrics.MeterListener _listener = new();
+        private long _passed;
+        private long _roundTrips;
+
+        public ChallengeMeter()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == Abstractions.Node.NodeTelemetry.MeterName && instrument.Name.StartsWith("orleansproofs.availability.", StringComparison.Ordinal))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                foreach (KeyValuePair<string, object?> tag in tags)
+                {
+                    if (tag.Key == "outcome" && (string?)tag.Value == "passed")
+                    {
+                        Interlocked.Add(ref _passed, value);
+                    }
+                }
+            });
+            _listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref _roundTrips));
+            _listener.Start();
+        }
+
+        public long Passed => Interlocked.Read(ref _passed);
+
+        public long RoundTrips => Interlocked.Read(ref _roundTrips);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     /// <summary>Delays the prover's challenge answers in its own HTTP pipeline (a remote store behind it, or a stalling prover).</summary>
