@@ -84,7 +84,8 @@ internal sealed partial class ProverAuditGrain(
         ProverPublicKey prover = new(hash.Bytes);
         ProverGatewayClient client = gateways.For(prover)
             ?? throw new ArgumentException($"Prover {prover} is not in VerifierOptions.Provers; this verifier does not audit it.", nameof(key));
-        _auditor = new ProverAuditor(prover, node.Key.PublicKey, node.Key, node.Parameters, options.Value, client, secret, new AuditLedger(ledger), metrics, GrainFactory);
+        _auditor = new ProverAuditor(prover, node.Key.PublicKey, node.Key, node.Parameters, options.Value, client, secret, new AuditLedger(ledger), metrics, GrainFactory,
+            node.HierarchyCache, node.SignatureCache);
         return _auditor;
     }
 

@@ -192,7 +192,14 @@ internal sealed partial class ProverAuditor
         }
 
         ChainHeader header = ChainHeader.Create(chain.DataHash, prover, chain.ReplicaRoot, chain.FileLength, chain.EncodingVersion, chain.WorkFactor, chain.AnchorHeight, chain.AnchorBlockHash);
-        ProofVerificationContext context = new(prover, parameters, blocks) { RegisteredChain = header, ExpectedChainId = chainId };
+        // The silo's verification caches hold only values this silo recomputed itself (docs/security.md §5a).
+        ProofVerificationContext context = new(prover, parameters, blocks)
+        {
+            RegisteredChain = header,
+            ExpectedChainId = chainId,
+            HierarchyCache = hierarchyCache,
+            SignatureCache = signatureCache,
+        };
         ProofVerificationResult result = ProofVerifier.Verify(ProofFormat.Compact, proof.Proof, context);
         if (!result.IsValid)
         {

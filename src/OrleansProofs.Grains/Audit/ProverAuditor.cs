@@ -29,7 +29,9 @@ internal sealed partial class ProverAuditor(
     VerifierSecret secret,
     AuditLedger ledger,
     AuditMetrics metrics,
-    IGrainFactory grains)
+    IGrainFactory grains,
+    Core.Hierarchy.IteratedHashCache? hierarchyCache = null,
+    SignatureCheckCache? signatureCache = null)
 {
     private static readonly TimeSpan s_recordPoll = TimeSpan.FromMilliseconds(100);
 
