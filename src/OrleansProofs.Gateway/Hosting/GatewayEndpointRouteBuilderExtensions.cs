@@ -27,6 +27,8 @@ public static class GatewayEndpointRouteBuilderExtensions
         NetworkEndpoints.Map(api);
         VdfEndpoints.Map(api);
         BlockHistoryEndpoints.Map(api);
+        ChallengeEndpoints.Map(api);
+        AuditEndpoints.Map(api);
         return endpoints;
     }
 }

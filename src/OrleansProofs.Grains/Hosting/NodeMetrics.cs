@@ -17,9 +17,8 @@ namespace OrleansProofs.Grains.Hosting;
 /// Measurements cost nothing while no listener (an exporter, a test's <see cref="MeterListener"/>) is attached.
 /// </summary>
 /// <remarks>
-/// The VDF's instruments live in <c>Vdf/VdfMetrics.cs</c> on the same meter. Left out on purpose,
-/// because nothing real produces them yet: challenge instruments (issued/passed/failed/late; the
-/// challenge protocol does not exist in the cluster). They are added with the feature, never ahead of it with made-up values.
+/// The VDF's instruments live in <c>Vdf/VdfMetrics.cs</c> and the verifier's availability-challenge and
+/// audit instruments in <see cref="Audit.AuditMetrics"/>, on the same meter.
 /// </remarks>
 internal sealed class NodeMetrics
 {

@@ -68,6 +68,12 @@ public sealed class NodeOptions
     /// as new ones are written). Default: 2,048 (about 1.7 hours at the default interval and rate).
     /// </summary>
     public int VdfRetainedCheckpoints { get; set; } = 2_048;
+
+    /// <summary>
+    /// Gets or sets the node's role (design §6): "prover" (runs chains, answers proofs and challenges),
+    /// "verifier" (audits the provers of <see cref="Audit.VerifierOptions"/>) or "both". Default: "prover".
+    /// </summary>
+    public string Role { get; set; } = Audit.NodeRoles.Prover;
 }
 
 /// <summary>Checks <see cref="NodeOptions"/> when the silo starts; each message names the option and the rule.</summary>
@@ -88,6 +94,11 @@ internal sealed class NodeOptionsValidator(IOptions<NodeOptions> options) : ICon
         }
 
         ValidateKeyFile(value.KeyFilePath);
+
+        if (Audit.NodeRoles.Normalize(value.Role) is null)
+        {
+            throw new OrleansConfigurationException($"NodeOptions.Role must be one of {string.Join(", ", Audit.NodeRoles.All)}; got '{value.Role}'.");
+        }
 
         if (!ConsensusParameters.ProfileNames.Contains(value.Profile, StringComparer.OrdinalIgnoreCase))
         {
