@@ -23,6 +23,8 @@ namespace OrleansProofs.Abstractions.Audit;
 /// <param name="RoundTripP50Microseconds">Median measured round trip of recent challenges, µs (null before the first).</param>
 /// <param name="RoundTripP95Microseconds">95th percentile of recent round trips, µs (null before the first).</param>
 /// <param name="LastFailure">The last failure's reason, or null.</param>
+/// <param name="VdfPairsValid">Consecutive block records whose VDF separation verified (sampled segments re-executed).</param>
+/// <param name="VdfPairsInvalid">Consecutive block records whose VDF separation failed, or whose checkpoints never came.</param>
 /// <param name="Chains">Per-chain scores, by chain id.</param>
 [GenerateSerializer, Immutable]
 [Alias("OrleansProofs.ProverAuditSummary")]
@@ -45,7 +47,9 @@ public sealed record ProverAuditSummary(
     [property: Id(15)] ulong? RoundTripP50Microseconds,
     [property: Id(16)] ulong? RoundTripP95Microseconds,
     [property: Id(17)] string? LastFailure,
-    [property: Id(18)] ImmutableArray<ChainAuditSummary> Chains)
+    [property: Id(18)] ImmutableArray<ChainAuditSummary> Chains,
+    [property: Id(30)] ulong VdfPairsValid = 0,
+    [property: Id(31)] ulong VdfPairsInvalid = 0)
 {
     /// <summary>Passed challenges over all challenges (1 before the first), the availability score.</summary>
     public double AvailabilityScore => ChallengesPassed + ChallengesFailed == 0 ? 1 : (double)ChallengesPassed / (ChallengesPassed + ChallengesFailed);

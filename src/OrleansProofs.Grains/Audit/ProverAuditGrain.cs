@@ -114,7 +114,9 @@ internal sealed partial class ProverAuditGrain(
             s.LastFailure,
             [.. s.Chains.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ChainAuditSummary(
                 Hash32.Parse(c.Key), c.Value.ReplicaRoot, c.Value.TotalChunks, c.Value.ChallengesPassed, c.Value.ChallengesFailed,
-                c.Value.ProofsValid, c.Value.ProofsInvalid, c.Value.LastOutcome, c.Value.LastFailure))]);
+                c.Value.ProofsValid, c.Value.ProofsInvalid, c.Value.LastOutcome, c.Value.LastFailure))],
+            s.VdfPairsValid,
+            s.VdfPairsInvalid);
     }
 
     /// <summary>The nearest-rank percentile of sorted values, or null when there are none.</summary>

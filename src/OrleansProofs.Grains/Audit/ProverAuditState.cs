@@ -64,6 +64,21 @@ internal sealed class ProverAuditState
 
     /// <summary>The last failure's reason.</summary>
     [Id(16)] public string? LastFailure { get; set; }
+
+    /// <summary>
+    /// VDF points of signed block records not yet checked against the record after them, oldest first
+    /// (a pair is checked once the prover's durable checkpoints reach the later point).
+    /// </summary>
+    [Id(30)] public List<VdfRecordPoint> VdfPending { get; set; } = [];
+
+    /// <summary>The checkpoint sequence to read from next (the last checkpoint at or before the oldest pending point).</summary>
+    [Id(31)] public ulong VdfFromSequence { get; set; }
+
+    /// <summary>Consecutive record pairs whose VDF separation verified.</summary>
+    [Id(32)] public ulong VdfPairsValid { get; set; }
+
+    /// <summary>Consecutive record pairs whose VDF separation failed (or whose checkpoints never came).</summary>
+    [Id(33)] public ulong VdfPairsInvalid { get; set; }
 }
 
 /// <summary>Failures counted at one height.</summary>
@@ -113,3 +128,12 @@ internal sealed class ChainAuditState
 
     [Id(15)] public string? LastFailure { get; set; }
 }
+
+/// <summary>A signed block record's VDF point and the global root it must have absorbed.</summary>
+[GenerateSerializer]
+[Alias("OrleansProofs.Grains.Audit.VdfRecordPoint")]
+internal sealed record VdfRecordPoint(
+    [property: Id(0)] ulong Height,
+    [property: Id(1)] ulong Iterations,
+    [property: Id(2)] Hash32 State,
+    [property: Id(3)] Hash32 GlobalRoot);

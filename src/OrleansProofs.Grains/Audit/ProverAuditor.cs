@@ -44,11 +44,12 @@ internal sealed partial class ProverAuditor(
         BlockTable blocks = new(grains.GetGrain<IBlockIngressGrain>(block.Network));
         int failures = 0;
 
-        string? recordFailure = await CheckBlockRecordAsync(block, cancellationToken);
+        (string? recordFailure, ProverBlockRecord? record) = await CheckBlockRecordAsync(block, cancellationToken);
         metrics.BlockRecord(recordFailure is null);
         if (recordFailure is null)
         {
             state.BlockRecordsValid++;
+            failures += await CheckVdfAsync(state, record!, cancellationToken);
         }
         else
         {
@@ -70,8 +71,11 @@ internal sealed partial class ProverAuditor(
         await SettleFailuresAsync(state, block.Height, failures);
     }
 
-    /// <summary>Null when the prover's record at the block verifies; else why not (waits up to <see cref="VerifierOptions.BlockRecordWait"/> for a record not there yet).</summary>
-    private async Task<string?> CheckBlockRecordAsync(AuditBlock block, CancellationToken cancellationToken)
+    /// <summary>
+    /// The prover's record at the block with a null failure when it verifies; else why not (waits up to
+    /// <see cref="VerifierOptions.BlockRecordWait"/> for a record not there yet).
+    /// </summary>
+    private async Task<(string? Failure, ProverBlockRecord? Record)> CheckBlockRecordAsync(AuditBlock block, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
         while (true)
@@ -83,17 +87,17 @@ internal sealed partial class ProverAuditor(
             }
             catch (ProverGatewayException error)
             {
-                return error.Message;
+                return (error.Message, null);
             }
 
             if (record is not null)
             {
-                return record.Verify(prover, block.Height, block.BlockHash, block.Beacon);
+                return (record.Verify(prover, block.Height, block.BlockHash, block.Beacon), record);
             }
 
             if (Stopwatch.GetElapsedTime(started) >= options.BlockRecordWait)
             {
-                return $"the prover has no block record at height {block.Height} (waited {options.BlockRecordWait.TotalSeconds:F1} s).";
+                return ($"the prover has no block record at height {block.Height} (waited {options.BlockRecordWait.TotalSeconds:F1} s).", null);
             }
 
             await Task.Delay(s_recordPoll, cancellationToken);

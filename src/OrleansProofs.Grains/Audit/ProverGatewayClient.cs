@@ -10,6 +10,7 @@ using System.Text.Json;
 using OrleansProofs.Core.Challenges;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Signatures;
+using OrleansProofs.Core.Vdf;
 
 namespace OrleansProofs.Grains.Audit;
 
@@ -29,6 +30,30 @@ internal sealed class ProverGatewayClient(HttpClient http, Uri gateway, TimeSpan
     {
         using JsonDocument? document = await GetJsonAsync(string.Create(CultureInfo.InvariantCulture, $"api/blocks/{height}"), cancellationToken);
         return document is null ? null : ProverBlockRecord.Parse(document.RootElement);
+    }
+
+    /// <summary>
+    /// <c>GET /api/vdf/checkpoints?from=&amp;limit=</c>: one page of the prover's durable VDF checkpoints,
+    /// decoded from their wire form (signatures are checked by the caller, with the configured key); empty
+    /// when the prover runs no VDF.
+    /// </summary>
+    public async Task<(IReadOnlyList<VdfCheckpoint> Checkpoints, ulong? Next)> GetVdfCheckpointsAsync(ulong from, int limit, CancellationToken cancellationToken)
+    {
+        string path = string.Create(CultureInfo.InvariantCulture, $"api/vdf/checkpoints?from={from}&limit={limit}");
+        using JsonDocument? document = await GetJsonAsync(path, cancellationToken);
+        if (document is null)
+        {
+            return ([], null);
+        }
+
+        return Parsing.Guard(path, () =>
+        {
+            JsonElement root = document.RootElement;
+            List<VdfCheckpoint> checkpoints = [.. root.GetProperty("checkpoints").EnumerateArray()
+                .Select(item => VdfCheckpoint.Decode(Convert.FromBase64String(item.GetProperty("encoded").GetString() ?? string.Empty)))];
+            ulong? next = root.TryGetProperty("next", out JsonElement n) && n.ValueKind == JsonValueKind.Number ? n.GetUInt64() : null;
+            return ((IReadOnlyList<VdfCheckpoint>)checkpoints, next);
+        });
     }
 
     /// <summary><c>GET /api/chains?status=active&amp;limit=&amp;after=</c>: one page of the prover's active chains.</summary>

@@ -28,6 +28,13 @@ public sealed class VerifierOptions
     public int ProofSamplesPerBlock { get; set; } = 2;
 
     /// <summary>
+    /// Gets or sets how many VDF segments between two consecutive block records the verifier re-executes
+    /// (Core's <c>VdfBlockSeparation</c>, over the prover's signed checkpoints); 0 switches the VDF check
+    /// off. Re-execution needs a buffer of the prover's VDF memory (256 MiB standard). Default: 2.
+    /// </summary>
+    public int VdfSegmentsPerBlock { get; set; } = 2;
+
+    /// <summary>
     /// Gets or sets how long the verifier waits for an availability answer before it gives up (it must exceed the
     /// profile's deadline, so an answer that is late but arrives is recorded as late rather than missing). Default: 2 s.
     /// </summary>
@@ -99,6 +106,7 @@ internal sealed class VerifierOptionsValidator(IOptions<VerifierOptions> options
         Check(value.FailureThreshold >= 1, nameof(VerifierOptions.FailureThreshold), "must be at least 1", value.FailureThreshold);
         Check(value.FailureWindowBlocks >= 1, nameof(VerifierOptions.FailureWindowBlocks), "must be at least 1", value.FailureWindowBlocks);
         Check(value.ProofSamplesPerBlock >= 0, nameof(VerifierOptions.ProofSamplesPerBlock), "must not be negative", value.ProofSamplesPerBlock);
+        Check(value.VdfSegmentsPerBlock >= 0, nameof(VerifierOptions.VdfSegmentsPerBlock), "must not be negative", value.VdfSegmentsPerBlock);
         Check(value.ReportsKept is >= 1 and <= 4096, nameof(VerifierOptions.ReportsKept), "must be between 1 and 4,096", value.ReportsKept);
         Check(value.RequestTimeout > TimeSpan.Zero, nameof(VerifierOptions.RequestTimeout), "must be positive", value.RequestTimeout);
         Check(value.BlockRecordWait >= TimeSpan.Zero, nameof(VerifierOptions.BlockRecordWait), "must not be negative", value.BlockRecordWait);

@@ -59,14 +59,16 @@ internal sealed class AuditNetwork : IAsyncDisposable
     /// <summary>
     /// Starts the prover, anchors a file of <paramref name="chunks"/> chunks on it, then starts the verifier
     /// auditing <paramref name="gateway"/> (default: the prover's API) under <paramref name="claimedKey"/> (default:
-    /// the prover's key). <paramref name="proverServices"/> changes the prover's services (fault injection).
+    /// the prover's key). <paramref name="proverServices"/> changes the prover's services (fault injection);
+    /// <paramref name="vdf"/> false runs the prover without its continuous VDF.
     /// </summary>
     public static async Task<(AuditNetwork Network, Hash32 ChainId)> StartAsync(
         int chunks,
         int failureThreshold = 1_000,
         Func<Uri, Task<Uri>>? gateway = null,
         ProverPublicKey? claimedKey = null,
-        Action<IServiceCollection>? proverServices = null)
+        Action<IServiceCollection>? proverServices = null,
+        bool vdf = true)
     {
         EmbeddedNode prover = new(new Dictionary<string, string?>(), api: true);
         EmbeddedNode verifier = new(new Dictionary<string, string?>(), api: true);
@@ -78,6 +80,10 @@ internal sealed class AuditNetwork : IAsyncDisposable
                 network.ShareLedger(services);
                 proverServices?.Invoke(services);
             };
+            // Checkpoints every 16,384 iterations, so the blocks this test announces back to back (each only
+            // the dev profile's 10,000 iterations apart) are covered by durable checkpoints within a block or two.
+            prover.Settings[NodeHost.NodeSection + ":VdfCheckpointIterations"] = "16384";
+            prover.Settings[NodeHost.NodeSection + ":VdfEnabled"] = vdf ? "true" : "false";
             await prover.StartAsync("--block-source", "none");
             await network.AnnounceToAsync(prover, 1);
 

@@ -45,6 +45,10 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
         Assert.Equal(5UL * Challenges, summary.ChallengesPassed);
         Assert.Equal(0UL, summary.ChallengesFailed);
         Assert.Null(summary.LastFailure);
+        // The records' VDF points: consecutive pairs re-executed from the prover's checkpoints (the latest
+        // pair waits for a checkpoint past its later point), none failed.
+        Assert.True(summary.VdfPairsValid >= 1, $"VDF pairs verified: {summary.VdfPairsValid}");
+        Assert.Equal(0UL, summary.VdfPairsInvalid);
         Assert.Equal(summary.ChallengesPassed, summary.RewardsPaid);
         Assert.Equal(0UL, summary.Slashes);
         Assert.True(meter.Passed >= 5 * Challenges, $"orleansproofs.availability.challenges counted {meter.Passed} passed");
@@ -279,6 +283,66 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
         Assert.Equal(0UL, summary.ChallengesPassed);
         Assert.Equal(0UL, summary.RewardsPaid);
         Assert.Contains("not this prover's", summary.LastFailure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProverWithoutItsVdf_SignsRecordsWithoutSequentialWork_AndFailsTheVdfCheck()
+    {
+        // A prover that skips the VDF signs each record with the zero point: nothing shows that real time
+        // passed between its blocks. Its records are validly signed; the separation check is what catches it.
+        (AuditNetwork network, _) = await AuditNetwork.StartAsync(chunks: 16, vdf: false);
+        await using AuditNetwork owned = network;
+        ProverAuditSummary summary = null!;
+        for (int i = 0; i < 3; i++)
+        {
+            summary = await network.NextBlockAsync();
+        }
+
+        Assert.Equal(network.Height, summary.BlockRecordsValid);
+        Assert.Equal(0UL, summary.VdfPairsValid);
+        Assert.True(summary.VdfPairsInvalid >= 2, $"VDF pairs failed: {summary.VdfPairsInvalid}");
+        Assert.Contains("VDF", summary.LastFailure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForgedVdfCheckpoints_FromTheProversGateway_AreRejected()
+    {
+        // The gateway serves checkpoints whose states were altered: the checkpoint chain no longer verifies
+        // under the prover's key, so no pair of records can be shown to be N sequential iterations apart.
+        TamperingFront? front = null;
+        (AuditNetwork network, _) = await AuditNetwork.StartAsync(chunks: 16, gateway: async target =>
+        {
+            front = await TamperingFront.StartAsync(target, async (path, body, send) =>
+            {
+                string answer = await send(body);
+                if (!path.StartsWith("/api/vdf/checkpoints", StringComparison.Ordinal))
+                {
+                    return answer;
+                }
+
+                JsonObject page = JsonNode.Parse(answer)!.AsObject();
+                foreach (JsonNode? checkpoint in page["checkpoints"]!.AsArray())
+                {
+                    byte[] encoded = Convert.FromBase64String((string)checkpoint!["encoded"]!);
+                    encoded[^80] ^= 1; // a bit of the body (the last 64 bytes are the signature)
+                    checkpoint["encoded"] = Convert.ToBase64String(encoded);
+                }
+
+                return page.ToJsonString();
+            });
+            return front.Address;
+        });
+        await using AuditNetwork owned = network;
+        await using TamperingFront? ownedFront = front;
+        ProverAuditSummary summary = null!;
+        for (int i = 0; i < 3; i++)
+        {
+            summary = await network.NextBlockAsync();
+        }
+
+        Assert.Equal(network.Height, summary.BlockRecordsValid);
+        Assert.Equal(0UL, summary.VdfPairsValid);
+        Assert.True(summary.VdfPairsInvalid >= 1, $"VDF pairs failed: {summary.VdfPairsInvalid}; last failure: {summary.LastFailure}");
     }
 
     [Fact]
