@@ -59,7 +59,10 @@ internal sealed partial class ChainGrain
     /// <summary>A ticket at or below the head: the head's own block again is answered from state; anything else is rejected.</summary>
     private async Task<ChainCommit> RepeatedAsync(ChainState s, BlockTicket ticket)
     {
-        ImmutableArray<ChainRecord> window = ticket.Height == s.HeadHeight ? await ReadWindowAsync() : [];
+        // The latest commit's records are in memory; the log is read only after a reactivation.
+        ImmutableArray<ChainRecord> window = ticket.Height != s.HeadHeight ? []
+            : !_recent.IsEmpty && _recent[^1].Height == ticket.Height ? _recent
+            : await ReadWindowAsync();
         if (window.Length > 0 && window[^1] is { } last && last.Height == ticket.Height)
         {
             if (last.BlockHash == ticket.BlockHash)

@@ -80,13 +80,13 @@ public static class ScaleRunner
                 output.WriteLine($"activated {activated:N0} chain grains in {phase.Elapsed.TotalSeconds:F1} s ({activated / phase.Elapsed.TotalSeconds:N0}/s)");
                 phase.Restart();
                 height++;
-                BlockRecord cold = Require(await ingress.OnBlockAsync(Announce(height)), height);
+                BlockRecord cold = await RecordBlockAsync(ingress, height);
                 output.WriteLine($"first block after restart: {phase.Elapsed.TotalSeconds:F1} s for {cold.TotalChains:N0} chains (activation of every chain grain)");
             }
             else
             {
                 height = 1;
-                Require(await ingress.OnBlockAsync(Announce(height)), height);
+                await RecordBlockAsync(ingress, height);
                 phase.Restart();
                 await RegisterAsync(node, paths, options.RegistrationParallelism);
                 registrationSeconds = phase.Elapsed.TotalSeconds;
@@ -119,7 +119,7 @@ public static class ScaleRunner
                 long written = ProcessFigures.BytesWritten();
                 double blockFrom = vdf?.Now ?? 0;
                 long started = Stopwatch.GetTimestamp();
-                BlockRecord record = Require(await ingress.OnBlockAsync(Announce(height)), height);
+                BlockRecord record = await RecordBlockAsync(ingress, height);
                 double wall = Stopwatch.GetElapsedTime(started).TotalSeconds;
                 BlockTimings t = record.Timings;
                 committing.Add((blockFrom, blockFrom + (t.Commit + t.Hierarchy).TotalSeconds));
@@ -187,6 +187,34 @@ public static class ScaleRunner
             Hash32 chainId = ChainId.Compute(dataHash, prover);
             await node.Grains.GetGrain<IChainGrain>(chainId.ToString()).RegisterAsync(new ChainRegistrationRequest(dataPath, ScaleNode.Network));
         });
+    }
+
+    /// <summary>
+    /// Announces the block at <paramref name="height"/> and returns its record. A block that takes longer
+    /// than the client's response timeout (30 s) is not lost: the ingress goes on and records it, so the
+    /// runner then polls for the record instead of failing, and the wall time includes the wait.
+    /// </summary>
+    private static async Task<BlockRecord> RecordBlockAsync(IBlockIngressGrain ingress, ulong height)
+    {
+        try
+        {
+            return Require(await ingress.OnBlockAsync(Announce(height)), height);
+        }
+        catch (TimeoutException)
+        {
+            DateTime deadline = DateTime.UtcNow.AddMinutes(30);
+            while (DateTime.UtcNow < deadline)
+            {
+                if (await ingress.GetBlockAsync(height) is { } record)
+                {
+                    return record;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+
+            throw new TimeoutException($"Block {height} was not recorded within 30 minutes of its announcement.");
+        }
     }
 
     /// <summary>Pages through the roster and asks every chain for its info, <paramref name="parallelism"/> at a time.</summary>
