@@ -30,6 +30,9 @@ public static class NodeHost
     /// <summary>Configuration section of <see cref="TokenLedgerOptions"/> (the token's name and decimals).</summary>
     public const string LedgerSection = "OrleansProofs:Ledger";
 
+    /// <summary>Configuration section of <see cref="Beacon.BeaconOptions"/> (the randomness beacon).</summary>
+    public const string BeaconSection = "OrleansProofs:Beacon";
+
     /// <summary>Configuration section of <see cref="SqliteStorageOptions"/>.</summary>
     public const string StorageSection = "OrleansProofs:Storage";
 
@@ -61,6 +64,8 @@ public static class NodeHost
         ["--block-interval"] = ChainSection + ":BlockInterval",
         ["--demo-files"] = ChainSection + ":DemoFiles",
         ["--demo-chains"] = ChainSection + ":DemoFiles",
+        ["--beacon"] = BeaconSection + ":Source",
+        ["--beacon-key-file"] = BeaconSection + ":KeyFilePath",
         ["--database"] = StorageSection + ":DatabasePath",
         ["--storage-mode"] = StorageSection + ":Mode",
         ["--postgres"] = ClusterSection + ":ConnectionString",
@@ -200,6 +205,7 @@ public static class NodeHost
             }
 
             silo.Configure<TokenLedgerOptions>(options => configuration.GetSection(LedgerSection).Bind(options));
+            silo.Configure<Beacon.BeaconOptions>(options => configuration.GetSection(BeaconSection).Bind(options));
             silo.AddOrleansProofsNode(options => configuration.GetSection(NodeSection).Bind(options))
                 .AddOrleansProofsBlockSource(options => configuration.GetSection(ChainSection).Bind(options));
         });
