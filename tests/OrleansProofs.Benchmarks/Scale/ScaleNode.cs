@@ -52,6 +52,9 @@ internal sealed class ScaleNode : IAsyncDisposable
             [NodeHost.NodeSection + ":Profile"] = options.Profile,
             [NodeHost.ChainSection + ":Network"] = Network,
             [NodeHost.ChainSection + ":Source"] = "none",
+
+            // Every profile: the scale run registers thousands of chains, each with its registration bond.
+            [NodeHost.LedgerSection + ":NodeFunding"] = "1000000000000",
             [NodeHost.GatewaySection + ":Enabled"] = "false",
             [NodeHost.SiloSection + ":SiloPort"] = FreePort(),
             [NodeHost.SiloSection + ":GatewayPort"] = FreePort(),
