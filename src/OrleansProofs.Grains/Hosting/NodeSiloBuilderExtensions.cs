@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using OrleansProofs.Abstractions.Adapters;
+using OrleansProofs.Grains.Checkpoints;
 using OrleansProofs.Grains.Hosting;
 using OrleansProofs.Grains.Ledger;
 using OrleansProofs.Grains.Storage;
@@ -40,6 +41,9 @@ public static class NodeSiloBuilderExtensions
         builder.Services.TryAddSingleton<ITokenLedger>(services => new MemoryTokenLedger(services.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton<IConfigurationValidator, TokenLedgerOptionsValidator>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TokenLedgerFunding>();
+        // The development chain's checkpoint board; a real chain's adapter registers its own channel first.
+        builder.Services.TryAddSingleton<ICheckpointChannel, BoardCheckpointChannel>();
+        builder.Services.AddSingleton<IConfigurationValidator, CheckpointOptionsValidator>();
         builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         builder.Services.AddSingleton<IConfigurationValidator, NodeOptionsValidator>();
         return builder;

@@ -33,6 +33,9 @@ public static class NodeHost
     /// <summary>Configuration section of <see cref="Beacon.BeaconOptions"/> (the randomness beacon).</summary>
     public const string BeaconSection = "OrleansProofs:Beacon";
 
+    /// <summary>Configuration section of <see cref="CheckpointOptions"/> (layer-1 checkpoints).</summary>
+    public const string CheckpointSection = "OrleansProofs:Checkpoints";
+
     /// <summary>Configuration section of <see cref="SqliteStorageOptions"/>.</summary>
     public const string StorageSection = "OrleansProofs:Storage";
 
@@ -205,6 +208,7 @@ public static class NodeHost
             }
 
             silo.Configure<TokenLedgerOptions>(options => configuration.GetSection(LedgerSection).Bind(options));
+            silo.Configure<CheckpointOptions>(options => configuration.GetSection(CheckpointSection).Bind(options));
             silo.Configure<Beacon.BeaconOptions>(options => configuration.GetSection(BeaconSection).Bind(options));
             silo.AddOrleansProofsNode(options => configuration.GetSection(NodeSection).Bind(options))
                 .AddOrleansProofsBlockSource(options => configuration.GetSection(ChainSection).Bind(options));

@@ -29,6 +29,7 @@ public sealed class NodeHostOptionsTests
         { NodeHost.LedgerSection + ":Funding:$slashed", "5", "TokenLedgerOptions.Funding:$slashed" },
         { NodeHost.LedgerSection + ":Funding:operator", "0", "TokenLedgerOptions.Funding:operator" },
         { NodeHost.BeaconSection + ":Source", "drand", "BeaconOptions.Source" },
+        { NodeHost.CheckpointSection + ":DisputeWindowBlocks", "0", "CheckpointOptions.DisputeWindowBlocks" },
         { NodeHost.BeaconSection + ":PublicKey", "xyz", "BeaconOptions.PublicKey" },
     };
 
