@@ -7,7 +7,7 @@ namespace OrleansProofs.Abstractions.Adapters;
 
 /// <summary>
 /// The blockchain adapter's checkpoint surface: a prover submits its signed layer-1 checkpoints
-/// (Core <c>ProverCheckpoint</c>, docs/protocol.md §10) to the chain, and verifiers following the same
+/// (Core <c>ProverCheckpoint</c>, docs/protocol.md §11) to the chain, and verifiers following the same
 /// chain read them back to audit them against the block records they verified. The development chain
 /// keeps them in a grain per network (<c>ICheckpointBoardGrain</c>); a real chain's adapter posts them in
 /// a transaction and reads them from the chain.

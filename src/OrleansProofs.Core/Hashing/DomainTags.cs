@@ -87,4 +87,13 @@ public static class DomainTags
 
     /// <summary>A chain's position in the hierarchy (chain id, group, region), as the ultra-compact claim carries it.</summary>
     public static ReadOnlySpan<byte> Position => "posc/v1/position"u8;
+
+    /// <summary>Availability answer binding: a verifier's nonce, the chain, the index and the stored chunk's bytes.</summary>
+    public static ReadOnlySpan<byte> Availability => "posc/v1/availability"u8;
+
+    /// <summary>A verifier's signed availability report (one challenge's outcome and measured round trip).</summary>
+    public static ReadOnlySpan<byte> AvailabilityReport => "posc/v1/availability-report"u8;
+
+    /// <summary>A verifier's secret-keyed draw of availability challenges for one prover at one block.</summary>
+    public static ReadOnlySpan<byte> AvailabilityDraw => "posc/v1/availability-draw"u8;
 }

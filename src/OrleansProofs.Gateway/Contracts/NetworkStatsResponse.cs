@@ -2,7 +2,7 @@
 
 namespace OrleansProofs.Gateway.Contracts;
 
-/// <summary>The answer of <c>GET /api/network/stats</c>.</summary>
+/// <summary>The answer of <c>GET /api/network/stats</c>; <c>Audit</c> carries the node's role and its availability (and, later, latency) figures.</summary>
 public sealed record NetworkStatsResponse(
     string Network,
     string Profile,
@@ -16,4 +16,5 @@ public sealed record NetworkStatsResponse(
     string? LatestGlobalRoot,
     ulong LatestFaults,
     ulong? OldestRetainedHeight,
-    int RetainedBlocks);
+    int RetainedBlocks,
+    NetworkAuditStats? Audit = null);

@@ -43,6 +43,8 @@ internal static class HealthEndpoints
                 });
         }
 
+        // The role comes from the silo (a separate gateway process has no node options): design §6.
+        string role = await node.Grains.GetGrain<Abstractions.Audit.IVerifierGrain>(0).GetRoleAsync();
         return TypedResults.Ok(new HealthResponse(
             "healthy",
             report.Silo,
@@ -50,7 +52,7 @@ internal static class HealthEndpoints
             report.Adapter,
             node.Network,
             report.Identity!.Profile,
-            NodeRole.Prover,
+            role,
             report.Identity.ProverPublicKey.ToString(),
             report.Latest?.Height,
             report.BlockAge?.TotalSeconds,

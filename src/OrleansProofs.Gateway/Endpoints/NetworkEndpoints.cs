@@ -12,16 +12,18 @@ internal static class NetworkEndpoints
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/network/stats", StatsAsync)
             .WithName("GetNetworkStats")
-            .WithSummary("Chains (total, active, pending), groups, regions and the recorded block horizon.")
+            .WithSummary("Chains (total, active, pending), groups, regions, the recorded block horizon, and the node's role with its availability audit figures.")
             .Produces<NetworkStatsResponse>();
 
     private static async Task<IResult> StatsAsync(NodeGrains node)
     {
         Task<NetworkStats> stats = node.Ingress.GetStatsAsync();
         Task<BlockRecord?> latest = node.Ingress.GetLatestAsync();
+        Task<Abstractions.Audit.VerifierOverview> audits = node.Grains.GetGrain<Abstractions.Audit.IVerifierGrain>(0).GetOverviewAsync();
         (Abstractions.Node.NodeIdentity identity, _) = await node.IdentityAsync();
         NetworkStats s = await stats;
         BlockRecord? block = await latest;
+        Abstractions.Audit.VerifierOverview overview = await audits;
         return TypedResults.Ok(new NetworkStatsResponse(
             node.Network,
             identity.Profile,
@@ -35,6 +37,10 @@ internal static class NetworkEndpoints
             block?.GlobalRoot.ToString(),
             s.LatestFaults,
             s.OldestRetainedHeight,
-            s.RetainedBlocks));
+            s.RetainedBlocks,
+            new NetworkAuditStats(
+                overview.Role,
+                overview.Role == "prover" ? null : AvailabilityTotals.From(overview.Provers),
+                Latency: null)));
     }
 }

@@ -26,6 +26,8 @@ public static class GatewayEndpointRouteBuilderExtensions
         BlockEndpoints.Map(api);
         NetworkEndpoints.Map(api);
         BlockHistoryEndpoints.Map(api);
+        ChallengeEndpoints.Map(api);
+        AuditEndpoints.Map(api);
         return endpoints;
     }
 }

@@ -6,8 +6,9 @@ namespace OrleansProofs.Gateway.Status;
 internal static class NodeRole
 {
     /// <summary>
-    /// The prover: it runs the chains, signs every block's global root and answers proofs. It is the
-    /// only role this node implements (a verifier follows provers' gateways, which nothing here does yet).
+    /// The prover: it runs the chains, signs every block's global root and answers proofs. Every node runs
+    /// it; a healthy node reports its configured role (prover, verifier or both) from the silo, an
+    /// unready one — whose silo may not answer — this default.
     /// </summary>
     public const string Prover = "prover";
 }

@@ -15,7 +15,7 @@ using OrleansProofs.Grains.Ledger;
 namespace OrleansProofs.Grains.Blocks;
 
 /// <summary>
-/// Layer-1 checkpoints (docs/protocol.md §10): after recording a block at a height divisible by the
+/// Layer-1 checkpoints (docs/protocol.md §11): after recording a block at a height divisible by the
 /// checkpoint interval, the prover posts a checkpoint bond (ConsensusParameters.CheckpointBond), signs
 /// a <see cref="ProverCheckpoint"/> restating the block record (global root, chain count, VDF work,
 /// bond id) and submits it through <see cref="ICheckpointChannel"/>. Once

@@ -6,7 +6,7 @@ using OrleansProofs.Core.Parameters;
 namespace OrleansProofs.Grains.Hosting;
 
 /// <summary>
-/// The prover's layer-1 checkpoints (configuration section <c>OrleansProofs:Checkpoints</c>; docs/protocol.md §10):
+/// The prover's layer-1 checkpoints (configuration section <c>OrleansProofs:Checkpoints</c>; docs/protocol.md §11):
 /// how often the ingress signs and submits one, backed by a checkpoint bond, and how many blocks a
 /// checkpoint stays open to disputes before its bond is released.
 /// </summary>

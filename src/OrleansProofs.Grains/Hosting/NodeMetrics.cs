@@ -17,8 +17,8 @@ namespace OrleansProofs.Grains.Hosting;
 /// Measurements cost nothing while no listener (an exporter, a test's <see cref="MeterListener"/>) is attached.
 /// </summary>
 /// <remarks>
-/// Left out on purpose, because nothing real produces them yet: challenge instruments
-/// (issued/passed/failed/late; the challenge protocol does not exist in the cluster) and a VDF
+/// The verifier's availability-challenge and audit instruments live in <see cref="Audit.AuditMetrics"/> on the same meter.
+/// Left out on purpose, because nothing real produces it yet: a VDF
 /// iterations-per-second gauge (the continuous VDF does not run in the cluster; only the CLI's
 /// <c>posc vdf bench</c> measures a rate). They are added with the features, never ahead of them with made-up values.
 /// </remarks>

@@ -46,6 +46,12 @@ public sealed class NodeOptions
     /// ones are closed and reopened when next needed). Keep it below the process's open-file limit. Default: 4,096.
     /// </summary>
     public int MaxOpenReplicas { get; set; } = 4_096;
+
+    /// <summary>
+    /// Gets or sets the node's role (design §6): "prover" (runs chains, answers proofs and challenges),
+    /// "verifier" (audits the provers of <see cref="Audit.VerifierOptions"/>) or "both". Default: "prover".
+    /// </summary>
+    public string Role { get; set; } = Audit.NodeRoles.Prover;
 }
 
 /// <summary>Checks <see cref="NodeOptions"/> when the silo starts; each message names the option and the rule.</summary>
@@ -66,6 +72,11 @@ internal sealed class NodeOptionsValidator(IOptions<NodeOptions> options) : ICon
         }
 
         ValidateKeyFile(value.KeyFilePath);
+
+        if (Audit.NodeRoles.Normalize(value.Role) is null)
+        {
+            throw new OrleansConfigurationException($"NodeOptions.Role must be one of {string.Join(", ", Audit.NodeRoles.All)}; got '{value.Role}'.");
+        }
 
         if (!ConsensusParameters.ProfileNames.Contains(value.Profile, StringComparer.OrdinalIgnoreCase))
         {

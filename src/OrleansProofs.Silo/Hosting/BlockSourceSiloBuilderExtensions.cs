@@ -41,6 +41,8 @@ public static class BlockSourceSiloBuilderExtensions
         builder.Services.AddSingleton<DemoFileRegistrar>();
         builder.Services.AddSingleton<BlockFollower>();
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<BlockFollower>());
+        // The verifier's audit loop; it runs only when NodeOptions.Role verifies.
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditFollower>();
         builder.Services.AddSingleton<IConfigurationValidator, BlockSourceOptionsValidator>();
         builder.Services.TryAddSingleton<ConfiguredBeacon>();
         builder.Services.AddSingleton<IConfigurationValidator, BeaconOptionsValidator>();

@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -48,6 +49,9 @@ public static class NodeHost
     /// <summary>Configuration section of the co-hosted HTTP API: <c>Enabled</c> and the gateway options (<c>ApiKey</c>, <c>AdapterToken</c>, <c>MaxJsonBodyBytes</c>, <c>MaxUploadBytes</c>, <c>MaxProofBytes</c>).</summary>
     public const string GatewaySection = "OrleansProofs:Gateway";
 
+    /// <summary>Configuration section of <see cref="Grains.Audit.VerifierOptions"/> (the provers a verifier audits).</summary>
+    public const string VerifierSection = "OrleansProofs:Verifier";
+
     /// <summary>Configuration section of the process itself: <c>Role</c> (<see cref="ProcessRoles"/>).</summary>
     public const string HostSection = "OrleansProofs:Host";
 
@@ -80,6 +84,7 @@ public static class NodeHost
         ["--gateway"] = GatewaySection + ":Enabled",
         ["--api-key"] = GatewaySection + ":ApiKey",
         ["--role"] = ProcessRoles.Setting,
+        ["--node-role"] = NodeSection + ":Role",
     };
 
     /// <summary>Defaults that any other source overrides: the "dev" profile, and Orleans' own logs at Warning (category filters match by prefix, so OrleansProofs is set apart).</summary>
@@ -116,9 +121,10 @@ public static class NodeHost
     /// Builds the process of <c>OrleansProofs:Host:Role</c> (<c>--role</c>): by default the node, the silo and, unless <c>OrleansProofs:Gateway:Enabled</c> is false
     /// (<c>--gateway false</c>), the HTTP API on <c>urls</c> (<c>--urls</c>, default <see cref="NodeGateway.DefaultUrls"/>)
     /// in the same process, over the silo's own grain factory; with <c>--role gateway</c> the HTTP API alone,
-    /// as an Orleans client of a PostgreSQL cluster (<see cref="GatewayProcess"/>).
+    /// as an Orleans client of a PostgreSQL cluster (<see cref="GatewayProcess"/>). <paramref name="services"/>, when given, runs last on a
+    /// node's service collection (tests replace adapters there, such as one token ledger shared by two nodes as a layer-1 contract is).
     /// </summary>
-    public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         bool gateway;
@@ -137,7 +143,9 @@ public static class NodeHost
 
         if (!gateway)
         {
-            return CreateBuilder(args, configure).Build();
+            HostApplicationBuilder silo = CreateBuilder(args, configure);
+            services?.Invoke(silo.Services);
+            return silo.Build();
         }
 
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
@@ -146,6 +154,7 @@ public static class NodeHost
         });
         ConfigureNode(builder, args, configure);
         NodeGateway.Add(builder);
+        services?.Invoke(builder.Services);
         WebApplication app = builder.Build();
         app.MapOrleansProofsApi();
         return app;
@@ -210,6 +219,7 @@ public static class NodeHost
             silo.Configure<TokenLedgerOptions>(options => configuration.GetSection(LedgerSection).Bind(options));
             silo.Configure<CheckpointOptions>(options => configuration.GetSection(CheckpointSection).Bind(options));
             silo.Configure<Beacon.BeaconOptions>(options => configuration.GetSection(BeaconSection).Bind(options));
+            silo.Configure<Grains.Audit.VerifierOptions>(options => configuration.GetSection(VerifierSection).Bind(options));
             silo.AddOrleansProofsNode(options => configuration.GetSection(NodeSection).Bind(options))
                 .AddOrleansProofsBlockSource(options => configuration.GetSection(ChainSection).Bind(options));
         });

@@ -9,7 +9,7 @@ using OrleansProofs.Core.Tests.Checkpoints;
 namespace OrleansProofs.Core.Tests.Beacon;
 
 /// <summary>
-/// The development beacon: the documented vector (docs/protocol.md §9), verification by public key
+/// The development beacon: the documented vector (docs/protocol.md §10), verification by public key
 /// only, and rejection of a forged value, a flipped proof bit, another height and another key.
 /// </summary>
 public sealed class SignedBeaconTests : IDisposable

@@ -3,7 +3,7 @@
 namespace OrleansProofs.Core.Tests.Checkpoints;
 
 /// <summary>
-/// The vectors of docs/protocol.md §9 (development beacon) and §10 (layer-1 checkpoint), for the key
+/// The vectors of docs/protocol.md §10 (development beacon) and §11 (layer-1 checkpoint), for the key
 /// whose private seed is the bytes 0x00..0x1f. ProtocolDocumentTests checks the document states them.
 /// </summary>
 internal static class LayerOneVectors

@@ -7,7 +7,7 @@ using OrleansProofs.Core.Signatures;
 namespace OrleansProofs.Core.Tests.Checkpoints;
 
 /// <summary>
-/// The signed layer-1 checkpoint: the documented layout and vector (docs/protocol.md §10), round trip,
+/// The signed layer-1 checkpoint: the documented layout and vector (docs/protocol.md §11), round trip,
 /// and rejection of every single flipped bit, of truncation, trailing bytes and another prover.
 /// </summary>
 public sealed class ProverCheckpointTests : IDisposable

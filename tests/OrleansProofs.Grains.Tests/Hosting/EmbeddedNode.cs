@@ -46,6 +46,9 @@ public sealed class EmbeddedNode : IAsyncDisposable
     /// <summary>The settings every start uses (ports are added per start).</summary>
     public Dictionary<string, string?> Settings { get; }
 
+    /// <summary>Changes to the node's services on every start (a shared ledger, injected faults), or null.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     /// <summary>The SQLite database file.</summary>
     public string DatabasePath => Path.Combine(DataDirectory, "orleans.db");
 
@@ -78,7 +81,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
             [NodeHost.SiloSection + ":SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             [NodeHost.SiloSection + ":GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        IHost host = NodeHost.Build(args, configuration => configuration.AddInMemoryCollection(settings));
+        IHost host = NodeHost.Build(args, configuration => configuration.AddInMemoryCollection(settings), ConfigureServices);
         try
         {
             using CancellationTokenSource timeout = new(TimeSpan.FromMinutes(2));

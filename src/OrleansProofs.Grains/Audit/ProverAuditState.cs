@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+
+using OrleansProofs.Core.Hashing;
+
+namespace OrleansProofs.Grains.Audit;
+
+/// <summary>
+/// A prover's audit as the verifier persists it: counters, the pinned registration and scores of each
+/// chain (O(chains)), the failures inside the slashing window, and bounded tails of signed reports and
+/// round trips. Written once per audited block; a failed write deactivates the grain, so the next call
+/// starts again from the last stored value (ledger movements are idempotent by id, so a re-audit pays nothing twice).
+/// </summary>
+[GenerateSerializer]
+[Alias("OrleansProofs.Grains.ProverAuditState")]
+internal sealed class ProverAuditState
+{
+    /// <summary>The last audited height, or null.</summary>
+    [Id(0)] public ulong? LastHeight { get; set; }
+
+    /// <summary>Blocks audited.</summary>
+    [Id(1)] public ulong BlocksAudited { get; set; }
+
+    /// <summary>Block records that checked out.</summary>
+    [Id(2)] public ulong BlockRecordsValid { get; set; }
+
+    /// <summary>Block records missing, tampered or for another block.</summary>
+    [Id(3)] public ulong BlockRecordsInvalid { get; set; }
+
+    /// <summary>Compact proofs verified.</summary>
+    [Id(4)] public ulong ProofsValid { get; set; }
+
+    /// <summary>Compact proofs rejected (or unobtainable).</summary>
+    [Id(5)] public ulong ProofsInvalid { get; set; }
+
+    /// <summary>Challenges passed.</summary>
+    [Id(6)] public ulong ChallengesPassed { get; set; }
+
+    /// <summary>Challenges answered correctly but late.</summary>
+    [Id(7)] public ulong ChallengesLate { get; set; }
+
+    /// <summary>Challenges failed (late included).</summary>
+    [Id(8)] public ulong ChallengesFailed { get; set; }
+
+    /// <summary>Token units paid as rewards.</summary>
+    [Id(9)] public ulong RewardsPaid { get; set; }
+
+    /// <summary>Bonds slashed.</summary>
+    [Id(10)] public ulong Slashes { get; set; }
+
+    /// <summary>Slashes due while no bond was active.</summary>
+    [Id(11)] public ulong SlashesDue { get; set; }
+
+    /// <summary>Chains by chain id (hex).</summary>
+    [Id(12)] public Dictionary<string, ChainAuditState> Chains { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>(height, failures) of the blocks inside the failure window that had failures, ascending.</summary>
+    [Id(13)] public List<FailureMark> Failures { get; set; } = [];
+
+    /// <summary>The newest signed reports, oldest first.</summary>
+    [Id(14)] public List<byte[]> Reports { get; set; } = [];
+
+    /// <summary>The newest measured round trips in microseconds, oldest first.</summary>
+    [Id(15)] public List<ulong> RoundTrips { get; set; } = [];
+
+    /// <summary>The last failure's reason.</summary>
+    [Id(16)] public string? LastFailure { get; set; }
+}
+
+/// <summary>Failures counted at one height.</summary>
+[GenerateSerializer]
+[Alias("OrleansProofs.Grains.FailureMark")]
+internal sealed record FailureMark([property: Id(0)] ulong Height, [property: Id(1)] int Count);
+
+/// <summary>
+/// One chain of the audited prover: the registration pinned when the verifier first saw it (the
+/// header fields whose chain id was recomputed under the prover's key) and its scores.
+/// </summary>
+[GenerateSerializer]
+[Alias("OrleansProofs.Grains.ChainAuditState")]
+internal sealed class ChainAuditState
+{
+    [Id(0)] public Hash32 DataHash { get; set; }
+
+    [Id(1)] public Hash32 ReplicaRoot { get; set; }
+
+    [Id(2)] public ulong FileLength { get; set; }
+
+    [Id(3)] public ulong TotalChunks { get; set; }
+
+    [Id(4)] public byte EncodingVersion { get; set; }
+
+    [Id(5)] public uint WorkFactor { get; set; }
+
+    [Id(6)] public ulong AnchorHeight { get; set; }
+
+    [Id(7)] public Hash32 AnchorBlockHash { get; set; }
+
+    /// <summary>Whether the anchor block hash was checked against the verifier's own block at that height (false: it was older than the verifier's records).</summary>
+    [Id(8)] public bool AnchorChecked { get; set; }
+
+    /// <summary>Whether the prover listed it as active at the last audit.</summary>
+    [Id(9)] public bool Active { get; set; }
+
+    [Id(10)] public ulong ChallengesPassed { get; set; }
+
+    [Id(11)] public ulong ChallengesFailed { get; set; }
+
+    [Id(12)] public ulong ProofsValid { get; set; }
+
+    [Id(13)] public ulong ProofsInvalid { get; set; }
+
+    [Id(14)] public string? LastOutcome { get; set; }
+
+    [Id(15)] public string? LastFailure { get; set; }
+}

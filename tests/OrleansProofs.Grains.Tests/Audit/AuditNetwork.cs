@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansProofs.Abstractions.Adapters;
+using OrleansProofs.Abstractions.Audit;
+using OrleansProofs.Abstractions.Blocks;
+using OrleansProofs.Abstractions.Chains;
+using OrleansProofs.Abstractions.Ledger;
+using OrleansProofs.Abstractions.Node;
+using OrleansProofs.Core.Hashing;
+using OrleansProofs.Core.Signatures;
+using OrleansProofs.Grains.Ledger;
+using OrleansProofs.Grains.Tests.Hosting;
+using OrleansProofs.Silo.Blocks;
+using OrleansProofs.Silo.Hosting;
+
+namespace OrleansProofs.Grains.Tests.Audit;
+
+/// <summary>
+/// A prover node and a verifier node, each the embedded host with its real HTTP gateway on loopback, fed the
+/// same deterministic development chain block by block (<c>--block-source none</c>; the test announces each
+/// block to both ingresses), sharing one token ledger as a layer-1 token contract would be shared. The
+/// verifier audits the prover at its gateway (the prover's own address unless a test puts a
+/// tampering front in between) under <see cref="ProverKey"/> (the prover's own key unless a test claims another).
+/// </summary>
+internal sealed class AuditNetwork : IAsyncDisposable
+{
+    public const string Seed = "audit-seed";
+
+    private ulong _height;
+
+    private AuditNetwork(EmbeddedNode prover, EmbeddedNode verifier)
+    {
+        Prover = prover;
+        Verifier = verifier;
+    }
+
+    /// <summary>The ledger both nodes use.</summary>
+    public MemoryTokenLedger Ledger { get; } = new();
+
+    public EmbeddedNode Prover { get; }
+
+    public EmbeddedNode Verifier { get; }
+
+    /// <summary>The key the verifier audits under.</summary>
+    public ProverPublicKey ProverKey { get; private set; }
+
+    /// <summary>The verifier's key (its reports' signer).</summary>
+    public ProverPublicKey VerifierKey => Verifier.Prover;
+
+    /// <summary>The latest announced height.</summary>
+    public ulong Height => _height;
+
+    /// <summary>The audit grain of the audited prover.</summary>
+    public IProverAuditGrain Audit => Verifier.Grains.GetGrain<IProverAuditGrain>(ProverKey.ToString());
+
+    /// <summary>
+    /// Starts the prover, anchors a file of <paramref name="chunks"/> chunks on it, then starts the verifier
+    /// auditing <paramref name="gateway"/> (default: the prover's API) under <paramref name="claimedKey"/> (default:
+    /// the prover's key). <paramref name="proverServices"/> changes the prover's services (fault injection).
+    /// </summary>
+    public static async Task<(AuditNetwork Network, Hash32 ChainId)> StartAsync(
+        int chunks,
+        int failureThreshold = 1_000,
+        Func<Uri, Task<Uri>>? gateway = null,
+        ProverPublicKey? claimedKey = null,
+        Action<IServiceCollection>? proverServices = null)
+    {
+        EmbeddedNode prover = new(new Dictionary<string, string?>(), api: true);
+        EmbeddedNode verifier = new(new Dictionary<string, string?>(), api: true);
+        AuditNetwork network = new(prover, verifier);
+        try
+        {
+            prover.ConfigureServices = services =>
+            {
+                network.ShareLedger(services);
+                proverServices?.Invoke(services);
+            };
+            await prover.StartAsync("--block-source", "none");
+            await network.AnnounceToAsync(prover, 1);
+
+            byte[] data = new byte[chunks * 4096];
+            new Random(chunks).NextBytes(data);
+            await File.WriteAllBytesAsync(Path.Combine(prover.DataDirectory, "file.bin"), data);
+            Hash32 chainId = await prover.Grains.GetGrain<INodeGrain>(0).ComputeChainIdAsync("file.bin");
+            await prover.Grains.GetGrain<IChainGrain>(chainId.ToString()).RegisterAsync(new ChainRegistrationRequest("file.bin", "dev"));
+
+            Uri audited = gateway is null ? prover.ApiAddress : await gateway(prover.ApiAddress);
+            network.ProverKey = claimedKey ?? prover.Prover;
+            verifier.Settings[NodeHost.NodeSection + ":Role"] = "verifier";
+            verifier.Settings[NodeHost.VerifierSection + ":Provers:0:Gateway"] = audited.ToString();
+            verifier.Settings[NodeHost.VerifierSection + ":Provers:0:PublicKey"] = network.ProverKey.ToString();
+            verifier.Settings[NodeHost.VerifierSection + ":FailureThreshold"] = failureThreshold.ToString(CultureInfo.InvariantCulture);
+            verifier.Settings[NodeHost.VerifierSection + ":PollInterval"] = "00:00:00.020";
+            verifier.Settings[NodeHost.VerifierSection + ":BlockRecordWait"] = "00:00:01";
+            verifier.ConfigureServices = network.ShareLedger;
+            await verifier.StartAsync("--block-source", "none");
+            await network.AnnounceToAsync(verifier, 1);
+            network._height = 1;
+
+            // The first audit (height 1) sees the chain still pending: no challenges before the chain's first record.
+            await network.WaitForAuditAsync(1);
+
+            await network.Ledger.CreditAsync("fund/pool", LedgerAccounts.RewardPool, 1_000_000);
+            await network.Ledger.CreditAsync("fund/prover", network.ProverKey.ToString(), 10_000);
+            await network.Ledger.CreateBondAsync("bond/prover", network.ProverKey.ToString(), BondPurpose.Checkpoint, 1_000);
+            return (network, chainId);
+        }
+        catch
+        {
+            await network.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Announces the next block to the prover, then to the verifier, and waits until the verifier audited it.</summary>
+    public async Task<ProverAuditSummary> NextBlockAsync()
+    {
+        ulong height = ++_height;
+        await AnnounceToAsync(Prover, height);
+        await AnnounceToAsync(Verifier, height);
+        return await WaitForAuditAsync(height);
+    }
+
+    private async Task<ProverAuditSummary> WaitForAuditAsync(ulong height)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            ProverAuditSummary summary = await Audit.GetSummaryAsync();
+            if (summary.LastHeight >= height)
+            {
+                return summary;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The verifier did not audit height {height} within a minute (last audited: {summary.LastHeight?.ToString(CultureInfo.InvariantCulture) ?? "none"}).");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The path of the prover's replica of <paramref name="chainId"/>.</summary>
+    public string ReplicaPath(Hash32 chainId) => Path.Combine(Prover.DataDirectory, "replicas", chainId + ".replica");
+
+    public async ValueTask DisposeAsync()
+    {
+        await Verifier.DisposeAsync();
+        await Prover.DisposeAsync();
+    }
+
+    private void ShareLedger(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<ITokenLedger>(Ledger));
+
+    private async Task AnnounceToAsync(EmbeddedNode node, ulong height)
+    {
+        BlockResult result = await node.Grains.GetGrain<IBlockIngressGrain>("dev").OnBlockAsync(
+            new BlockAnnouncement(height, DevBlockSource.HashAt(Seed, "dev", height), (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        Assert.True(result.IsAccepted, $"Block {height}: {result.Rejection} {result.Detail}");
+    }
+}
