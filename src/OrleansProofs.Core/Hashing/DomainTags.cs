@@ -82,6 +82,9 @@ public static class DomainTags
     /// <summary>Layer-1 checkpoint the prover signs and submits through the blockchain adapter (<see cref="Checkpoints.ProverCheckpoint"/>).</summary>
     public static ReadOnlySpan<byte> LayerOneCheckpoint => "posc/v1/l1-checkpoint"u8;
 
+    /// <summary>A verifier's signed verdict on one layer-1 checkpoint (<see cref="Checkpoints.CheckpointAuditReport"/>).</summary>
+    public static ReadOnlySpan<byte> CheckpointAudit => "posc/v1/checkpoint-audit"u8;
+
     /// <summary>Hash of the consensus parameters, so nodes can compare them in one value.</summary>
     public static ReadOnlySpan<byte> Parameters => "posc/v1/parameters"u8;
 

@@ -68,6 +68,14 @@ internal sealed partial class ProverAuditGrain(
         return Task.FromResult(reports.AsEnumerable().Reverse().Take(limit).Select(r => new SignedReport([.. r])).ToImmutableArray());
     }
 
+    /// <inheritdoc/>
+    public Task<ImmutableArray<CheckpointAudit>> GetCheckpointAuditsAsync(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 256);
+        return Task.FromResult(state.State.CheckpointAudits.AsEnumerable().Reverse().Take(limit).ToImmutableArray());
+    }
+
     private ProverAuditor Auditor()
     {
         if (_auditor is not null)
@@ -84,7 +92,8 @@ internal sealed partial class ProverAuditGrain(
         ProverPublicKey prover = new(hash.Bytes);
         ProverGatewayClient client = gateways.For(prover)
             ?? throw new ArgumentException($"Prover {prover} is not in VerifierOptions.Provers; this verifier does not audit it.", nameof(key));
-        _auditor = new ProverAuditor(prover, node.Key.PublicKey, node.Key, node.Parameters, options.Value, client, secret, new AuditLedger(ledger), metrics, GrainFactory);
+        _auditor = new ProverAuditor(prover, node.Key.PublicKey, node.Key, node.Parameters, options.Value, client, secret, new AuditLedger(ledger), metrics, GrainFactory,
+            ServiceProvider.GetService(typeof(ICheckpointChannel)) as ICheckpointChannel);
         return _auditor;
     }
 

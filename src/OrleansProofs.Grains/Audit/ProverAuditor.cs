@@ -29,7 +29,8 @@ internal sealed partial class ProverAuditor(
     VerifierSecret secret,
     AuditLedger ledger,
     AuditMetrics metrics,
-    IGrainFactory grains)
+    IGrainFactory grains,
+    Abstractions.Adapters.ICheckpointChannel? checkpoints = null)
 {
     private static readonly TimeSpan s_recordPoll = TimeSpan.FromMilliseconds(100);
 
@@ -47,6 +48,7 @@ internal sealed partial class ProverAuditor(
         if (recordFailure is null)
         {
             state.BlockRecordsValid++;
+            RememberVerifiedRecord(state);
         }
         else
         {
@@ -63,6 +65,7 @@ internal sealed partial class ProverAuditor(
         }
 
         failures += await ChallengeAsync(state, block, cancellationToken);
+        failures += await AuditCheckpointsAsync(state, block);
         state.BlocksAudited++;
         state.LastHeight = block.Height;
         await SettleFailuresAsync(state, block.Height, failures);
@@ -86,7 +89,9 @@ internal sealed partial class ProverAuditor(
 
             if (record is not null)
             {
-                return record.Verify(prover, block.Height, block.BlockHash, block.Beacon);
+                string? failure = record.Verify(prover, block.Height, block.BlockHash, block.Beacon);
+                _verified = failure is null ? record : null;
+                return failure;
             }
 
             if (Stopwatch.GetElapsedTime(started) >= options.BlockRecordWait)
