@@ -32,4 +32,9 @@ public interface IProverAuditGrain : IGrainWithStringKey
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside 1 to 256.</exception>
     [Alias("GetReports")]
     Task<ImmutableArray<SignedReport>> GetReportsAsync(int limit);
+
+    /// <summary>The latest checkpoint audits (honest and disputed, with their evidence), newest first, at most <paramref name="limit"/> (1 to 256).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside 1 to 256.</exception>
+    [Alias("GetCheckpointAudits")]
+    Task<ImmutableArray<CheckpointAudit>> GetCheckpointAuditsAsync(int limit);
 }

@@ -31,6 +31,12 @@ public static class DomainTags
     /// <summary>Block entropy: block hash, beacon (or zero) and height.</summary>
     public static ReadOnlySpan<byte> Entropy => "posc/v1/entropy"u8;
 
+    /// <summary>Message the development randomness beacon signs for one height (<see cref="Beacon.SignedBeacon"/>).</summary>
+    public static ReadOnlySpan<byte> BeaconMessage => "posc/v1/beacon-message"u8;
+
+    /// <summary>A signed beacon's value: the hash of its signature.</summary>
+    public static ReadOnlySpan<byte> BeaconValue => "posc/v1/beacon-value"u8;
+
     /// <summary>Chunk selection stream for one chain at one block.</summary>
     public static ReadOnlySpan<byte> Selection => "posc/v1/selection"u8;
 
@@ -72,6 +78,12 @@ public static class DomainTags
 
     /// <summary>VDF checkpoint signing message.</summary>
     public static ReadOnlySpan<byte> Checkpoint => "posc/v1/checkpoint"u8;
+
+    /// <summary>Layer-1 checkpoint the prover signs and submits through the blockchain adapter (<see cref="Checkpoints.ProverCheckpoint"/>).</summary>
+    public static ReadOnlySpan<byte> LayerOneCheckpoint => "posc/v1/l1-checkpoint"u8;
+
+    /// <summary>A verifier's signed verdict on one layer-1 checkpoint (<see cref="Checkpoints.CheckpointAuditReport"/>).</summary>
+    public static ReadOnlySpan<byte> CheckpointAudit => "posc/v1/checkpoint-audit"u8;
 
     /// <summary>Hash of the consensus parameters, so nodes can compare them in one value.</summary>
     public static ReadOnlySpan<byte> Parameters => "posc/v1/parameters"u8;

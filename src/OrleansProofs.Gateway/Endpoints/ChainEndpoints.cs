@@ -104,6 +104,10 @@ internal static partial class ChainEndpoints
         {
             return (Problems.BadRequest(pathField, Problems.ReasonOf(error)), false);
         }
+        catch (RegistrationBondException error)
+        {
+            return (Problems.Conflict("registrationBond", error.Message), false);
+        }
         catch (InvalidOperationException error)
         {
             return (Problems.Conflict("network", Problems.ReasonOf(error)), false);

@@ -55,6 +55,23 @@ internal sealed class AuditLedger(ITokenLedger ledger)
         return await ledger.SlashBondAsync(SlashMovementId(verifier, prover, height), bond.BondId, Math.Min(penalty, bond.Amount), LedgerReason.FailedAuditThreshold);
     }
 
+    /// <summary>
+    /// Slashes <paramref name="penalty"/> (at most the bond) of the checkpoint bond <paramref name="bondId"/> a
+    /// disputed checkpoint names, reason <see cref="LedgerReason.InvalidCheckpoint"/>, movement id
+    /// <c>checkpoint-slash/{H(bond id)}</c> (one slash per bond, whichever verifier finds it first): the
+    /// result, or null when the id is not an active checkpoint bond of <paramref name="prover"/>.
+    /// </summary>
+    public async Task<LedgerResult?> SlashCheckpointAsync(ProverPublicKey prover, string bondId, ulong penalty)
+    {
+        if (await ledger.GetBondAsync(bondId) is not { Purpose: BondPurpose.Checkpoint } bond || bond.Account != AccountOf(prover))
+        {
+            return null;
+        }
+
+        string movementId = "checkpoint-slash/" + Sha256.Hash(System.Text.Encoding.UTF8.GetBytes(bondId));
+        return await ledger.SlashBondAsync(movementId, bondId, Math.Min(penalty, bond.Amount), LedgerReason.InvalidCheckpoint);
+    }
+
     private static string Pair(ProverPublicKey verifier, ProverPublicKey prover)
     {
         Span<byte> both = stackalloc byte[64];

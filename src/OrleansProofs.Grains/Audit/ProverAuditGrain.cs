@@ -68,6 +68,14 @@ internal sealed partial class ProverAuditGrain(
         return Task.FromResult(reports.AsEnumerable().Reverse().Take(limit).Select(r => new SignedReport([.. r])).ToImmutableArray());
     }
 
+    /// <inheritdoc/>
+    public Task<ImmutableArray<CheckpointAudit>> GetCheckpointAuditsAsync(int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 256);
+        return Task.FromResult(state.State.CheckpointAudits.AsEnumerable().Reverse().Take(limit).ToImmutableArray());
+    }
+
     private ProverAuditor Auditor()
     {
         if (_auditor is not null)
@@ -85,7 +93,8 @@ internal sealed partial class ProverAuditGrain(
         ProverGatewayClient client = gateways.For(prover)
             ?? throw new ArgumentException($"Prover {prover} is not in VerifierOptions.Provers; this verifier does not audit it.", nameof(key));
         _auditor = new ProverAuditor(prover, node.Key.PublicKey, node.Key, node.Parameters, options.Value, client, secret, new AuditLedger(ledger), metrics, GrainFactory,
-            node.HierarchyCache, node.SignatureCache);
+            node.HierarchyCache, node.SignatureCache,
+            ServiceProvider.GetService(typeof(ICheckpointChannel)) as ICheckpointChannel);
         return _auditor;
     }
 

@@ -65,6 +65,15 @@ internal sealed class ProverAuditState
     /// <summary>The last failure's reason.</summary>
     [Id(16)] public string? LastFailure { get; set; }
 
+    /// <summary>The block records verified at the latest heights (bounded), by height: what checkpoints are compared with.</summary>
+    [Id(17)] public SortedDictionary<ulong, VerifiedRecord> VerifiedRecords { get; set; } = [];
+
+    /// <summary>The next checkpoint height to read from the chain.</summary>
+    [Id(18)] public ulong CheckpointCursor { get; set; }
+
+    /// <summary>The newest checkpoint audits, oldest first (bounded).</summary>
+    [Id(19)] public List<Abstractions.Audit.CheckpointAudit> CheckpointAudits { get; set; } = [];
+
     /// <summary>
     /// VDF points of signed block records not yet checked against the record after them, oldest first
     /// (a pair is checked once the prover's durable checkpoints reach the later point).
@@ -80,6 +89,18 @@ internal sealed class ProverAuditState
     /// <summary>Consecutive record pairs whose VDF separation failed (or whose checkpoints never came).</summary>
     [Id(33)] public ulong VdfPairsInvalid { get; set; }
 }
+
+/// <summary>A prover's block record the verifier verified (attestation fields and the prover's signature).</summary>
+[GenerateSerializer]
+[Alias("OrleansProofs.Grains.VerifiedRecord")]
+internal sealed record VerifiedRecord(
+    [property: Id(0)] Hash32 BlockHash,
+    [property: Id(1)] Hash32 GlobalRoot,
+    [property: Id(2)] ulong TotalChains,
+    [property: Id(3)] ulong Timestamp,
+    [property: Id(4)] ulong VdfIterations,
+    [property: Id(5)] Hash32 VdfState,
+    [property: Id(6)] byte[] Signature);
 
 /// <summary>Failures counted at one height.</summary>
 [GenerateSerializer]

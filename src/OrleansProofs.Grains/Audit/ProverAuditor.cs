@@ -31,7 +31,8 @@ internal sealed partial class ProverAuditor(
     AuditMetrics metrics,
     IGrainFactory grains,
     Core.Hierarchy.IteratedHashCache? hierarchyCache = null,
-    SignatureCheckCache? signatureCache = null)
+    SignatureCheckCache? signatureCache = null,
+    Abstractions.Adapters.ICheckpointChannel? checkpoints = null)
 {
     private static readonly TimeSpan s_recordPoll = TimeSpan.FromMilliseconds(100);
 
@@ -49,6 +50,7 @@ internal sealed partial class ProverAuditor(
         if (recordFailure is null)
         {
             state.BlockRecordsValid++;
+            RememberVerifiedRecord(state);
             failures += await CheckVdfAsync(state, record!, cancellationToken);
         }
         else
@@ -66,6 +68,7 @@ internal sealed partial class ProverAuditor(
         }
 
         failures += await ChallengeAsync(state, block, cancellationToken);
+        failures += await AuditCheckpointsAsync(state, block);
         state.BlocksAudited++;
         state.LastHeight = block.Height;
         await SettleFailuresAsync(state, block.Height, failures);
@@ -92,7 +95,9 @@ internal sealed partial class ProverAuditor(
 
             if (record is not null)
             {
-                return (record.Verify(prover, block.Height, block.BlockHash, block.Beacon), record);
+                string? failure = record.Verify(prover, block.Height, block.BlockHash, block.Beacon);
+                _verified = failure is null ? record : null;
+                return (failure, record);
             }
 
             if (Stopwatch.GetElapsedTime(started) >= options.BlockRecordWait)

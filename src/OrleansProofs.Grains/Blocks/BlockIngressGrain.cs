@@ -95,6 +95,7 @@ internal sealed partial class BlockIngressGrain(
         await PruneLogAsync(block.Height);
         LogBlockRecorded(logger, this.GetPrimaryKeyString(), block.Height, covered.Length, activated, record.Faults, globalRoot, record.Timings.Total.TotalMilliseconds);
         await AdvanceLifecycleAsync(record);
+        await CheckpointAsync(record);
 
         // Still exclusive: no enrollment write is in flight, so the recount sees a settled roster.
         RecountChains();

@@ -84,6 +84,9 @@ internal sealed partial class ChainGrain
         }
 
         ReleaseReplica();
+
+        // Before the completion is saved, so a ledger outage makes the ingress retry (the release is idempotent).
+        await ReleaseRegistrationBondAsync();
         await SaveAsync(s with { RemovalCompleted = true });
         LogRemovalCompleted(logger, _chainId, s.Removal!.Kind, s.Removal.RemovalHeight);
     }

@@ -54,7 +54,29 @@ internal sealed partial class ChainGrain
         BlockRecord latest = await ingress.GetLatestAsync()
             ?? throw new InvalidOperationException($"Network '{network}' has recorded no block yet; a chain anchors to the latest recorded block, so registration waits for the first one.");
 
-        ChainHeader header = state.State.Header ?? await EncodeReplicaAsync(request, latest);
+        ChainHeader header;
+        if (state.State.Header is { } encoded)
+        {
+            header = encoded;
+        }
+        else
+        {
+            // The bond is checked before the (costly) encoding and posted before any state is written:
+            // a prover that cannot post it leaves no chain behind (ChainGrain.Bond.cs).
+            _ = node.ResolveDataPath(request.DataPath, nameof(request));
+            await CheckRegistrationBondAsync();
+            header = await EncodeReplicaAsync(request, latest);
+            try
+            {
+                await PostRegistrationBondAsync();
+            }
+            catch
+            {
+                DeleteReplicaFiles(node.ReplicaPathFor(_chainId));
+                throw;
+            }
+        }
+
         for (int attempt = 0; attempt < MaxAnchorAttempts; attempt++)
         {
             if (header.AnchorHeight != latest.Height || header.AnchorBlockHash != latest.BlockHash)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 using OrleansProofs.Abstractions.Adapters;
+using OrleansProofs.Grains.Checkpoints;
 using OrleansProofs.Grains.Hosting;
 using OrleansProofs.Grains.Ledger;
 using OrleansProofs.Grains.Storage;
@@ -43,6 +44,10 @@ public static class NodeSiloBuilderExtensions
         // The VDF's checkpoints (docs/grains.md): memory here, the node's database in the hosts.
         builder.Services.TryAddSingleton<IVdfCheckpointStore, MemoryVdfCheckpointStore>();
         builder.Services.TryAddSingleton<OrleansProofs.Grains.Vdf.VdfMetrics>();
+
+        // The development chain's checkpoint board; a real chain's adapter registers its own channel first.
+        builder.Services.TryAddSingleton<ICheckpointChannel, BoardCheckpointChannel>();
+        builder.Services.AddSingleton<IConfigurationValidator, CheckpointOptionsValidator>();
         builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         builder.Services.AddSingleton<IConfigurationValidator, NodeOptionsValidator>();
         // The verifier role's services (options, gateway clients, challenge secret, instruments): docs/operations.md.

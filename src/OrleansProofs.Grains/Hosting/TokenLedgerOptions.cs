@@ -31,6 +31,17 @@ public sealed class TokenLedgerOptions
     /// </summary>
     public Dictionary<string, ulong> Funding { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>What <see cref="NodeFunding"/> means when unset on a development network: enough for a million chain registrations.</summary>
+    public const ulong DevNodeFunding = 1_000_000_000_000;
+
+    /// <summary>
+    /// Development funding of the node's own prover account (its public key in hex, which pays the
+    /// node's registration and checkpoint bonds), credited once per amount at start like <see cref="Funding"/>.
+    /// Null (the default) means <see cref="DevNodeFunding"/> when the node runs the "dev" profile or a
+    /// parameter set named "dev-…", and nothing otherwise; 0 credits nothing.
+    /// </summary>
+    public ulong? NodeFunding { get; set; }
+
     /// <summary><paramref name="baseUnits"/> as a decimal amount with the token's name, for logs and documents ("1.000 token").</summary>
     public string Format(ulong baseUnits)
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansProofs.Abstractions.Adapters;
@@ -14,7 +15,11 @@ namespace OrleansProofs.Grains.Ledger;
 /// scripts ran), so a development node has tokens to bond without any endpoint. Idempotent by the
 /// movement id <see cref="MovementId"/>: every restart replays the same credits without effect.
 /// </summary>
-internal sealed partial class TokenLedgerFunding(ITokenLedger ledger, IOptions<TokenLedgerOptions> options, ILogger<TokenLedgerFunding> logger)
+/// <remarks>
+/// Lifecycle participants are created before the silo validates its configuration, so the node context
+/// (which creates folders and the key) is resolved only when funding runs.
+/// </remarks>
+internal sealed partial class TokenLedgerFunding(ITokenLedger ledger, IOptions<TokenLedgerOptions> options, IServiceProvider services, ILogger<TokenLedgerFunding> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     /// <summary>The credit's movement id for funding <paramref name="account"/> with <paramref name="amount"/>.</summary>
@@ -28,7 +33,14 @@ internal sealed partial class TokenLedgerFunding(ITokenLedger ledger, IOptions<T
     private async Task FundAsync(CancellationToken cancellationToken)
     {
         TokenLedgerOptions value = options.Value;
-        foreach ((string account, ulong amount) in value.Funding.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        NodeContext node = services.GetRequiredService<NodeContext>();
+        List<KeyValuePair<string, ulong>> credits = [.. value.Funding.OrderBy(pair => pair.Key, StringComparer.Ordinal)];
+        if (NodeFundingOf(value, node) is > 0 and var nodeFunding)
+        {
+            credits.Add(new(ProverAccount.Of(node.Key.PublicKey), nodeFunding));
+        }
+
+        foreach ((string account, ulong amount) in credits)
         {
             LedgerResult result = await ledger.CreditAsync(MovementId(account, amount), account, amount, cancellationToken);
             if (result.Outcome == LedgerOutcome.Applied)
@@ -41,6 +53,13 @@ internal sealed partial class TokenLedgerFunding(ITokenLedger ledger, IOptions<T
             }
         }
     }
+
+    /// <summary>The node account's development funding: the configured amount, or the development default on a dev network.</summary>
+    internal static ulong NodeFundingOf(TokenLedgerOptions options, NodeContext node) =>
+        options.NodeFunding ?? (IsDevelopment(node.Parameters.Name) ? TokenLedgerOptions.DevNodeFunding : 0);
+
+    private static bool IsDevelopment(string profile) =>
+        string.Equals(profile, "dev", StringComparison.OrdinalIgnoreCase) || profile.StartsWith("dev-", StringComparison.OrdinalIgnoreCase);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ledger: credited {Amount} to {Account} (development funding)")]
     private static partial void LogFunded(ILogger logger, string account, string amount);

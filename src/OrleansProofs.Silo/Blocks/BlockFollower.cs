@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OrleansProofs.Abstractions.Adapters;
 using OrleansProofs.Abstractions.Blocks;
 using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Silo.Beacon;
 
 namespace OrleansProofs.Silo.Blocks;
 
@@ -40,12 +41,18 @@ internal sealed partial class BlockFollower(
     private Task StartAsync(CancellationToken cancellationToken)
     {
         NodeContext node = services.GetRequiredService<NodeContext>();
-        IBlockSource source = services.GetRequiredService<IBlockSource>();
+        IRandomnessBeacon? beacon = services.GetRequiredService<ConfiguredBeacon>().Beacon;
+        IBlockSource source = BeaconBlockSource.Wrap(services.GetRequiredService<IBlockSource>(), beacon);
         LogNode(logger, node.Key.PublicKey.ToString(), node.DataDirectory, node.Parameters.Name);
         if (string.Equals(options.Value.Source, BlockSourceOptions.NoSource, StringComparison.OrdinalIgnoreCase))
         {
             LogNoSource(logger, source.Network);
             return Task.CompletedTask;
+        }
+
+        if (beacon is not null)
+        {
+            LogBeacon(logger, beacon.Description);
         }
 
         _loop = Task.Run(() => RunAsync(source, _stopping.Token), CancellationToken.None);
@@ -144,6 +151,9 @@ internal sealed partial class BlockFollower(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No block source: network {Network} records blocks only when they are announced to its ingress grain")]
     private static partial void LogNoSource(ILogger logger, string network);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Randomness beacon {Beacon}: each block's entropy mixes in its verified value")]
+    private static partial void LogBeacon(ILogger logger, string beacon);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Following network {Network} through {Source} from height {Height}")]
     private static partial void LogFollowing(ILogger logger, string network, string source, ulong height);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OrleansProofs.Abstractions.Adapters;
 using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Silo.Beacon;
 using OrleansProofs.Silo.Blocks;
 
 namespace Orleans.Hosting;
@@ -16,7 +17,8 @@ public static class BlockSourceSiloBuilderExtensions
     /// Adds the block follower (announces each block of the <see cref="IBlockSource"/> to the
     /// network's ingress grain once the silo is active) and the demo-file registration. The block
     /// source is the <see cref="DevBlockSource"/> unless an <see cref="IBlockSource"/> is registered
-    /// before this call. Idempotent: a second call only adds its configuration.
+    /// before this call; with a randomness beacon (<see cref="BeaconOptions"/>, or a registered
+    /// <see cref="IRandomnessBeacon"/>) each block carries the beacon's verified value for its height. Idempotent: a second call only adds its configuration.
     /// </summary>
     public static ISiloBuilder AddOrleansProofsBlockSource(this ISiloBuilder builder, Action<BlockSourceOptions>? configure = null)
     {
@@ -42,6 +44,8 @@ public static class BlockSourceSiloBuilderExtensions
         // The verifier's audit loop; it runs only when NodeOptions.Role verifies.
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditFollower>();
         builder.Services.AddSingleton<IConfigurationValidator, BlockSourceOptionsValidator>();
+        builder.Services.TryAddSingleton<ConfiguredBeacon>();
+        builder.Services.AddSingleton<IConfigurationValidator, BeaconOptionsValidator>();
         return builder;
     }
 }

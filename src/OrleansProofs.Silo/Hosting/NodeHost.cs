@@ -31,6 +31,12 @@ public static class NodeHost
     /// <summary>Configuration section of <see cref="TokenLedgerOptions"/> (the token's name and decimals).</summary>
     public const string LedgerSection = "OrleansProofs:Ledger";
 
+    /// <summary>Configuration section of <see cref="Beacon.BeaconOptions"/> (the randomness beacon).</summary>
+    public const string BeaconSection = "OrleansProofs:Beacon";
+
+    /// <summary>Configuration section of <see cref="CheckpointOptions"/> (layer-1 checkpoints).</summary>
+    public const string CheckpointSection = "OrleansProofs:Checkpoints";
+
     /// <summary>Configuration section of <see cref="SqliteStorageOptions"/>.</summary>
     public const string StorageSection = "OrleansProofs:Storage";
 
@@ -65,6 +71,8 @@ public static class NodeHost
         ["--block-interval"] = ChainSection + ":BlockInterval",
         ["--demo-files"] = ChainSection + ":DemoFiles",
         ["--demo-chains"] = ChainSection + ":DemoFiles",
+        ["--beacon"] = BeaconSection + ":Source",
+        ["--beacon-key-file"] = BeaconSection + ":KeyFilePath",
         ["--database"] = StorageSection + ":DatabasePath",
         ["--storage-mode"] = StorageSection + ":Mode",
         ["--postgres"] = ClusterSection + ":ConnectionString",
@@ -209,6 +217,8 @@ public static class NodeHost
             }
 
             silo.Configure<TokenLedgerOptions>(options => configuration.GetSection(LedgerSection).Bind(options));
+            silo.Configure<CheckpointOptions>(options => configuration.GetSection(CheckpointSection).Bind(options));
+            silo.Configure<Beacon.BeaconOptions>(options => configuration.GetSection(BeaconSection).Bind(options));
             silo.Configure<Grains.Audit.VerifierOptions>(options => configuration.GetSection(VerifierSection).Bind(options));
             silo.AddOrleansProofsNode(options => configuration.GetSection(NodeSection).Bind(options))
                 .AddOrleansProofsBlockSource(options => configuration.GetSection(ChainSection).Bind(options));

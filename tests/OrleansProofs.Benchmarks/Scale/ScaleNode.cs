@@ -65,9 +65,14 @@ internal sealed class ScaleNode : IAsyncDisposable
             [NodeHost.NodeSection + ":VdfEnabled"] = options.Vdf ? "true" : "false",
             [NodeHost.ChainSection + ":Network"] = Network,
             [NodeHost.ChainSection + ":Source"] = "none",
+
+            // Every profile: the scale run registers thousands of chains, each with its registration bond.
+            [NodeHost.LedgerSection + ":NodeFunding"] = "1000000000000",
             [NodeHost.GatewaySection + ":Enabled"] = "false",
             [NodeHost.SiloSection + ":SiloPort"] = FreePort(),
             [NodeHost.SiloSection + ":GatewayPort"] = FreePort(),
+            // Every registration posts its bond (100 units) from the node's account: fund it as a dev network is.
+            [NodeHost.LedgerSection + ":NodeFunding"] = "1000000000000",
             ["Logging:LogLevel:OrleansProofs"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };

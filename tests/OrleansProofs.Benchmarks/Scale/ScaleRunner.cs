@@ -205,9 +205,17 @@ public static class ScaleRunner
             DateTime deadline = DateTime.UtcNow.AddMinutes(30);
             while (DateTime.UtcNow < deadline)
             {
-                if (await ingress.GetBlockAsync(height) is { } record)
+                try
                 {
-                    return record;
+                    // The ingress answers once its block is done (it is not reentrant), so this call may time out too.
+                    if (await ingress.GetBlockAsync(height) is { } record)
+                    {
+                        return record;
+                    }
+                }
+                catch (TimeoutException)
+                {
+                    continue;
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(250));

@@ -11,6 +11,7 @@ using OrleansProofs.Abstractions.Ledger;
 using OrleansProofs.Abstractions.Node;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Signatures;
+using OrleansProofs.Grains.Checkpoints;
 using OrleansProofs.Grains.Ledger;
 using OrleansProofs.Grains.Tests.Hosting;
 using OrleansProofs.Silo.Blocks;
@@ -68,9 +69,16 @@ internal sealed class AuditNetwork : IAsyncDisposable
         Func<Uri, Task<Uri>>? gateway = null,
         ProverPublicKey? claimedKey = null,
         Action<IServiceCollection>? proverServices = null,
-        bool vdf = true)
+        bool vdf = true,
+        bool checkpoints = false)
     {
-        EmbeddedNode prover = new(new Dictionary<string, string?>(), api: true);
+        // The prover's own account holds exactly its registration bond, so the balances the tests assert
+        // start from the harness's funding below; checkpoints (and their bonds) only when a test asks.
+        EmbeddedNode prover = new(new Dictionary<string, string?>
+        {
+            [NodeHost.LedgerSection + ":NodeFunding"] = "100",
+            [NodeHost.CheckpointSection + ":Enabled"] = checkpoints ? "true" : "false",
+        }, api: true);
         EmbeddedNode verifier = new(new Dictionary<string, string?>(), api: true);
         AuditNetwork network = new(prover, verifier);
         try
@@ -96,6 +104,7 @@ internal sealed class AuditNetwork : IAsyncDisposable
             Uri audited = gateway is null ? prover.ApiAddress : await gateway(prover.ApiAddress);
             network.ProverKey = claimedKey ?? prover.Prover;
             verifier.Settings[NodeHost.NodeSection + ":Role"] = "verifier";
+            verifier.Settings[NodeHost.CheckpointSection + ":Enabled"] = "false";
             verifier.Settings[NodeHost.VerifierSection + ":Provers:0:Gateway"] = audited.ToString();
             verifier.Settings[NodeHost.VerifierSection + ":Provers:0:PublicKey"] = network.ProverKey.ToString();
             verifier.Settings[NodeHost.VerifierSection + ":FailureThreshold"] = failureThreshold.ToString(CultureInfo.InvariantCulture);
@@ -155,7 +164,14 @@ internal sealed class AuditNetwork : IAsyncDisposable
         await Prover.DisposeAsync();
     }
 
-    private void ShareLedger(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<ITokenLedger>(Ledger));
+    /// <summary>The checkpoint channel both nodes use (the layer-1 chain's checkpoint storage, shared like the ledger).</summary>
+    public MemoryCheckpointChannel Checkpoints { get; } = new();
+
+    private void ShareLedger(IServiceCollection services)
+    {
+        services.Replace(ServiceDescriptor.Singleton<ITokenLedger>(Ledger));
+        services.Replace(ServiceDescriptor.Singleton<ICheckpointChannel>(Checkpoints));
+    }
 
     private async Task AnnounceToAsync(EmbeddedNode node, ulong height)
     {

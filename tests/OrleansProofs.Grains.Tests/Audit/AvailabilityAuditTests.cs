@@ -59,7 +59,7 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
 
         string account = network.ProverKey.ToString();
         Assert.Equal(10_000UL - 1_000UL + summary.RewardsPaid, await network.Ledger.GetBalanceAsync(account));
-        Assert.Equal(BondState.Active, Assert.Single(await network.Ledger.GetBondsAsync(account)).State);
+        Assert.Equal(BondState.Active, (await network.Ledger.GetBondAsync("bond/prover"))!.State);
 
         ImmutableArray<SignedReport> reports = await network.Audit.GetReportsAsync(256);
         Assert.Equal(5 * Challenges, reports.Length);
@@ -169,7 +169,7 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
         Assert.Equal((ulong)failed.Count, Assert.Single(summary.Chains).ChallengesFailed);
 
         Assert.Equal(1UL, summary.Slashes);
-        LedgerBond bond = Assert.Single(await network.Ledger.GetBondsAsync(network.ProverKey.ToString()));
+        LedgerBond bond = Assert.Single(await network.Ledger.GetBondsAsync(network.ProverKey.ToString()), b => b.Purpose == BondPurpose.Checkpoint);
         Assert.Equal(BondState.Slashed, bond.State);
         Assert.Equal(ConsensusParameters.Dev.SlashingPenalty, bond.SlashedAmount);
     }

@@ -28,6 +28,9 @@ public sealed class NodeHostOptionsTests
         { NodeHost.LedgerSection + ":Decimals", "19", "TokenLedgerOptions.Decimals" },
         { NodeHost.LedgerSection + ":Funding:$slashed", "5", "TokenLedgerOptions.Funding:$slashed" },
         { NodeHost.LedgerSection + ":Funding:operator", "0", "TokenLedgerOptions.Funding:operator" },
+        { NodeHost.BeaconSection + ":Source", "drand", "BeaconOptions.Source" },
+        { NodeHost.CheckpointSection + ":DisputeWindowBlocks", "0", "CheckpointOptions.DisputeWindowBlocks" },
+        { NodeHost.BeaconSection + ":PublicKey", "xyz", "BeaconOptions.PublicKey" },
     };
 
     [Theory]
@@ -62,7 +65,7 @@ public sealed class NodeHostOptionsTests
     [Fact]
     public void EveryCommandLineSwitchNamesAKnownSection()
     {
-        string[] sections = [NodeHost.NodeSection, NodeHost.ChainSection, NodeHost.StorageSection, NodeHost.SiloSection, NodeHost.GatewaySection, NodeHost.ClusterSection, NodeHost.HostSection, NodeHost.ClientSection];
+        string[] sections = [NodeHost.NodeSection, NodeHost.ChainSection, NodeHost.StorageSection, NodeHost.SiloSection, NodeHost.GatewaySection, NodeHost.ClusterSection, NodeHost.HostSection, NodeHost.ClientSection, NodeHost.BeaconSection];
         Assert.All(NodeHost.SwitchMappings, pair =>
         {
             Assert.StartsWith("--", pair.Key, StringComparison.Ordinal);

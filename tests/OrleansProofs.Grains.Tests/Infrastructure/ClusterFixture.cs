@@ -39,6 +39,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The cluster.</summary>
     public TestCluster Cluster { get; private set; } = null!;
 
+    /// <summary>The silo's token ledger (the memory ledger; the node's account is funded at start, docs/ledger.md).</summary>
+    public Abstractions.Adapters.ITokenLedger Ledger =>
+        Cluster.GetSiloServiceProvider().GetRequiredService<Abstractions.Adapters.ITokenLedger>();
+
     /// <summary>Where the node writes the replica of <paramref name="chainId"/>.</summary>
     public string ReplicaPath(Core.Hashing.Hash32 chainId) => Path.Combine(DataDirectory, "replicas", chainId + NodeContext.ReplicaSuffix);
 

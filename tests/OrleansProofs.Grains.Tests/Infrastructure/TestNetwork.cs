@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 
+using OrleansProofs.Abstractions.Adapters;
 using OrleansProofs.Abstractions.Blocks;
 using OrleansProofs.Abstractions.Chains;
 using OrleansProofs.Core.Hashing;
@@ -17,6 +18,9 @@ public sealed class TestNetwork(ClusterFixture fixture, string prefix)
 {
     /// <summary>The network's name (the ingress key).</summary>
     public string Name { get; } = prefix + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The randomness beacon whose value each announced block carries, or null (zero beacon).</summary>
+    public IRandomnessBeacon? Beacon { get; init; }
 
     /// <summary>The ingress grain.</summary>
     public IBlockIngressGrain Ingress => fixture.Cluster.GrainFactory.GetGrain<IBlockIngressGrain>(Name);
@@ -40,6 +44,11 @@ public sealed class TestNetwork(ClusterFixture fixture, string prefix)
     public async Task<BlockResult> AnnounceAsync(ulong height, ulong? timestamp = null)
     {
         BlockAnnouncement block = timestamp is { } time ? At(height) with { Timestamp = time } : At(height);
+        if (Beacon is not null)
+        {
+            block = block with { Beacon = (await Beacon.GetAsync(height, CancellationToken.None)).Value };
+        }
+
         BlockResult result = await Ingress.OnBlockAsync(block);
         if (result.IsAccepted)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrleansProofs.Abstractions.Adapters;
 using OrleansProofs.Abstractions.Ledger;
 using OrleansProofs.Grains.Hosting;
+using OrleansProofs.Grains.Ledger;
 using OrleansProofs.Grains.Tests.Hosting;
 using OrleansProofs.Grains.Tests.Postgres;
 using OrleansProofs.Silo.Hosting;
@@ -41,9 +42,12 @@ public sealed class TokenLedgerHostingTests
         ITokenLedger restarted = node.Services.GetRequiredService<ITokenLedger>();
         Assert.Equal(4_900UL, await restarted.GetBalanceAsync("operator"));
         Assert.Equal(BondState.Active, (await restarted.GetBondAsync("reg-1"))!.State);
-        // The funding ran again at the restart, as a replay: three movements, not five.
+        // The funding ran again at the restart, as a replay: four movements, not seven. The dev profile
+        // also funds the node's own prover account (TokenLedgerOptions.NodeFunding), after the configured accounts.
+        string nodeAccount = ProverAccount.Of(node.Services.GetRequiredService<NodeContext>().Key.PublicKey);
+        Assert.Equal(TokenLedgerOptions.DevNodeFunding, await restarted.GetBalanceAsync(nodeAccount));
         Assert.Equal(
-            ["dev-funding/$reward-pool/20", "dev-funding/operator/5000", "reg-1"],
+            ["dev-funding/$reward-pool/20", "dev-funding/operator/5000", $"dev-funding/{nodeAccount}/{TokenLedgerOptions.DevNodeFunding}", "reg-1"],
             (await restarted.ReadJournalAsync(0, 10)).Select(e => e.MovementId));
     }
 
