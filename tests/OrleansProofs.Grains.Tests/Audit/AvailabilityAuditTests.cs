@@ -309,31 +309,19 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
     {
         // The gateway serves checkpoints whose states were altered: the checkpoint chain no longer verifies
         // under the prover's key, so no pair of records can be shown to be N sequential iterations apart.
-        TamperingFront? front = null;
-        (AuditNetwork network, _) = await AuditNetwork.StartAsync(chunks: 16, gateway: async target =>
+        (AuditNetwork network, TamperingFront front) = await StartBehindFrontAsync("/api/vdf/checkpoints", page =>
         {
-            front = await TamperingFront.StartAsync(target, async (path, body, send) =>
+            foreach (JsonNode? checkpoint in page["checkpoints"]!.AsArray())
             {
-                string answer = await send(body);
-                if (!path.StartsWith("/api/vdf/checkpoints", StringComparison.Ordinal))
-                {
-                    return answer;
-                }
+                byte[] encoded = Convert.FromBase64String((string)checkpoint!["encoded"]!);
+                encoded[^80] ^= 1; // a bit of the body (the last 64 bytes are the signature)
+                checkpoint["encoded"] = Convert.ToBase64String(encoded);
+            }
 
-                JsonObject page = JsonNode.Parse(answer)!.AsObject();
-                foreach (JsonNode? checkpoint in page["checkpoints"]!.AsArray())
-                {
-                    byte[] encoded = Convert.FromBase64String((string)checkpoint!["encoded"]!);
-                    encoded[^80] ^= 1; // a bit of the body (the last 64 bytes are the signature)
-                    checkpoint["encoded"] = Convert.ToBase64String(encoded);
-                }
-
-                return page.ToJsonString();
-            });
-            return front.Address;
+            return page;
         });
         await using AuditNetwork owned = network;
-        await using TamperingFront? ownedFront = front;
+        await using TamperingFront ownedFront = front;
         ProverAuditSummary summary = null!;
         for (int i = 0; i < 3; i++)
         {
@@ -348,27 +336,15 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
     [Fact]
     public async Task TamperedBlockRecord_IsRejected()
     {
-        TamperingFront? front = null;
-        (AuditNetwork network, _) = await AuditNetwork.StartAsync(chunks: 16, gateway: async target =>
+        (AuditNetwork network, TamperingFront front) = await StartBehindFrontAsync("/api/blocks/", block =>
         {
-            front = await TamperingFront.StartAsync(target, async (path, body, send) =>
-            {
-                string answer = await send(body);
-                if (!path.StartsWith("/api/blocks/", StringComparison.Ordinal))
-                {
-                    return answer;
-                }
-
-                // One changed bit of the global root; the signature stays the prover's real one.
-                JsonObject block = JsonNode.Parse(answer)!.AsObject();
-                string root = (string)block["globalRoot"]!;
-                block["globalRoot"] = root[..^1] + (root[^1] == '0' ? '1' : '0');
-                return block.ToJsonString();
-            });
-            return front.Address;
+            // One changed bit of the global root; the signature stays the prover's real one.
+            string root = (string)block["globalRoot"]!;
+            block["globalRoot"] = root[..^1] + (root[^1] == '0' ? '1' : '0');
+            return block;
         });
         await using AuditNetwork owned = network;
-        await using TamperingFront? ownedFront = front;
+        await using TamperingFront ownedFront = front;
 
         ProverAuditSummary summary = await network.NextBlockAsync();
         summary = await network.NextBlockAsync();
@@ -376,6 +352,25 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
         Assert.Equal(0UL, summary.BlockRecordsValid);
         Assert.Equal(network.Height, summary.BlockRecordsInvalid);
         Assert.Equal(0UL, summary.ProofsValid);
+    }
+
+    /// <summary>
+    /// Starts the two nodes with the verifier auditing the prover through a front that rewrites the JSON
+    /// answers of the paths starting with <paramref name="pathPrefix"/> (a dishonest prover's gateway).
+    /// </summary>
+    private static async Task<(AuditNetwork Network, TamperingFront Front)> StartBehindFrontAsync(string pathPrefix, Func<JsonObject, JsonObject> rewrite)
+    {
+        TamperingFront? front = null;
+        (AuditNetwork network, _) = await AuditNetwork.StartAsync(chunks: 16, gateway: async target =>
+        {
+            front = await TamperingFront.StartAsync(target, async (path, body, send) =>
+            {
+                string answer = await send(body);
+                return path.StartsWith(pathPrefix, StringComparison.Ordinal) ? rewrite(JsonNode.Parse(answer)!.AsObject()).ToJsonString() : answer;
+            });
+            return front.Address;
+        });
+        return (network, front!);
     }
 
     private static async Task<List<AvailabilityReport>> FailedReportsAsync(AuditNetwork network)
