@@ -12,7 +12,7 @@ namespace OrleansProofs.Abstractions.Chains;
 /// the header, head, length, fault count and a bounded proof window (O(1) state per chain).
 /// </summary>
 [Alias("OrleansProofs.IChainGrain")]
-[Version(2)]
+[Version(3)]
 public interface IChainGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -37,6 +37,14 @@ public interface IChainGrain : IGrainWithStringKey
     /// <summary>The chain's public state and proof window.</summary>
     [Alias("GetInfo")]
     Task<ChainInfo> GetInfoAsync();
+
+    /// <summary>
+    /// The chain's info without its proof window (<see cref="ChainInfo.Window"/> empty): answered from the
+    /// activation's state alone, with no commitment-log read, for callers that need status, header or
+    /// counts (listings, registration checks, verifiers looking up a header).
+    /// </summary>
+    [Alias("GetSummary")]
+    Task<ChainInfo> GetSummaryAsync();
 
     /// <summary>The record at <paramref name="height"/> if it is still in the proof window; otherwise null.</summary>
     [Alias("GetRecord")]

@@ -93,7 +93,7 @@ internal static partial class ChainEndpoints
         }
 
         IChainGrain chain = node.Chain(chainId);
-        bool existed = (await chain.GetInfoAsync()).Status != ChainStatus.Unregistered;
+        bool existed = (await chain.GetSummaryAsync()).Status != ChainStatus.Unregistered;
         RegisteredChain registered;
         try
         {

@@ -46,7 +46,7 @@ internal static class ChainListing
         }
 
         ChainPage page = await node.Ingress.ListChainsAsync(new ChainListQuery(wanted, cursor, size));
-        ChainInfo[] infos = await Task.WhenAll(page.Items.Select(item => node.Chain(item.ChainId).GetInfoAsync()));
+        ChainInfo[] infos = await Task.WhenAll(page.Items.Select(item => node.Chain(item.ChainId).GetSummaryAsync()));
         ChainListItem[] items = new ChainListItem[infos.Length];
         for (int i = 0; i < items.Length; i++)
         {

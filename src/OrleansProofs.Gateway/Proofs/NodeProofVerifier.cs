@@ -33,7 +33,7 @@ internal sealed class NodeProofVerifier(NodeGrains node, ProofAssembler assemble
     /// </summary>
     public async Task<VerifyResponse?> VerifyUltraCompactAsync(byte[] encoded, Hash32 chainId, AuditorNonce nonce)
     {
-        if ((await node.Chain(chainId).GetInfoAsync()).Header is null)
+        if ((await node.Chain(chainId).GetSummaryAsync()).Header is null)
         {
             return null;
         }

@@ -47,11 +47,16 @@ internal sealed partial class ChainGrain(
     }
 
     /// <inheritdoc/>
-    public async Task<ChainInfo> GetInfoAsync()
+    public async Task<ChainInfo> GetInfoAsync() => InfoWith(await ReadWindowAsync());
+
+    /// <inheritdoc/>
+    public Task<ChainInfo> GetSummaryAsync() => Task.FromResult(InfoWith([]));
+
+    /// <summary>The chain's info from its state, with <paramref name="window"/> as its proof window.</summary>
+    private ChainInfo InfoWith(ImmutableArray<ChainRecord> window)
     {
         ChainState s = state.State;
         ChainHeader? header = s.Header;
-        ImmutableArray<ChainRecord> window = await ReadWindowAsync();
         return new ChainInfo(
             _chainId,
             StatusOf(s),

@@ -131,7 +131,7 @@ internal sealed class ProofVerifierWorker(NodeContext node, NodeMetrics metrics)
     }
 
     private async Task<ChainHeader?> RegisteredAsync(Hash32 chainId) =>
-        (await GrainFactory.GetGrain<IChainGrain>(chainId.ToString()).GetInfoAsync()).Header;
+        (await GrainFactory.GetGrain<IChainGrain>(chainId.ToString()).GetSummaryAsync()).Header;
 
     /// <summary>The network's retained block records at <paramref name="heights"/> as public blocks (missing ones are simply unknown).</summary>
     private async Task<PublicBlockTable> BlocksAsync(string network, IEnumerable<ulong> heights)

@@ -242,7 +242,7 @@ public static class ScaleRunner
         while (after is not null);
 
         await Parallel.ForEachAsync(chains, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (chainId, _) =>
-            await node.Grains.GetGrain<IChainGrain>(chainId.ToString()).GetInfoAsync());
+            await node.Grains.GetGrain<IChainGrain>(chainId.ToString()).GetSummaryAsync());
         return chains.Count;
     }
 

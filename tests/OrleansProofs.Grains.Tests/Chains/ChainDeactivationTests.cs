@@ -76,6 +76,31 @@ public sealed class ChainDeactivationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task TheSummaryAnswersFromStateWithoutReadingTheLog()
+    {
+        TestNetwork network = new(fixture, "summary");
+        await network.AnnounceAsync(80);
+        (IChainGrain chain, _) = await network.RegisterAsync(network.WriteFile(30_000, seed: 81));
+        for (ulong height = 81; height <= 84; height++)
+        {
+            await network.AnnounceAsync(height);
+        }
+
+        int Reads() => FaultInjectingCommitmentLog.Shared.ChainReads.GetValueOrDefault(network.Name);
+        int before = Reads();
+        ChainInfo summary = await chain.GetSummaryAsync();
+
+        // Listings, challenge answers and header lookups need no proof window: no log read for them.
+        Assert.Equal(before, Reads());
+        Assert.Empty(summary.Window);
+        ChainInfo info = await chain.GetInfoAsync();
+        Assert.Equal(before + 1, Reads());
+        Assert.Equal(4, info.Window.Length);
+        Assert.Equal((info.Status, info.Header, info.TotalChunks, info.ChainLength, info.HeadHeight, info.HeadCommitment, info.Faults),
+            (summary.Status, summary.Header, summary.TotalChunks, summary.ChainLength, summary.HeadHeight, summary.HeadCommitment, summary.Faults));
+    }
+
+    [Fact]
     public async Task MissingReplicaRecordsAGapInsteadOfStallingTheBlock()
     {
         TestNetwork network = new(fixture, "missing");

@@ -28,8 +28,14 @@ public sealed class FaultInjectingCommitmentLog : ICommitmentLog
             : _inner.AppendAsync(network, entries, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default) =>
-        _inner.ReadChainAsync(network, chainId, afterHeight, cancellationToken);
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default)
+    {
+        ChainReads.AddOrUpdate(network, 1, (_, count) => count + 1);
+        return _inner.ReadChainAsync(network, chainId, afterHeight, cancellationToken);
+    }
+
+    /// <summary>Per-chain reads (<see cref="ReadChainAsync"/>) by network: what a test counts to show a path reads no log.</summary>
+    public ConcurrentDictionary<string, int> ChainReads { get; } = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<CommitmentLogEntry>> ReadHeightAsync(string network, ulong height, CancellationToken cancellationToken = default) =>
