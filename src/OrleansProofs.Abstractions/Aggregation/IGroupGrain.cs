@@ -24,6 +24,7 @@ public interface IGroupGrain : IGrainWithIntegerCompoundKey
     /// </summary>
     /// <exception cref="ArgumentException">No member, a member listed twice, or more members than a group holds.</exception>
     [Alias("CommitBlock")]
+    [ResponseTimeout(BlockCallTimeout.Value)]
     Task<GroupBlockResult> CommitBlockAsync(BlockTicket ticket, ImmutableArray<Hash32> members);
 
     /// <summary>

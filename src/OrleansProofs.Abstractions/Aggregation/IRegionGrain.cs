@@ -18,5 +18,6 @@ public interface IRegionGrain : IGrainWithIntegerCompoundKey
     /// <summary>Commits every listed group at <paramref name="ticket"/>'s block and returns the region root with its groups' roots.</summary>
     /// <exception cref="ArgumentException">No group, a group listed twice, or a group outside this region.</exception>
     [Alias("CommitBlock")]
+    [ResponseTimeout(BlockCallTimeout.Value)]
     Task<RegionBlockResult> CommitBlockAsync(BlockTicket ticket, ImmutableArray<GroupMembers> groups);
 }

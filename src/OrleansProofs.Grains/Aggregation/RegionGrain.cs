@@ -11,9 +11,9 @@ using OrleansProofs.Grains.Hosting;
 namespace OrleansProofs.Grains.Aggregation;
 
 /// <summary>
-/// One region of one network (<see cref="IRegionGrain"/>): calls its groups in parallel (a region
-/// holds at most groups-per-region groups, so the fan-out is bounded by the consensus parameters)
-/// and computes the region root from their roots. Keeps nothing between calls; hash-based placement
+/// One region of one network (<see cref="IRegionGrain"/>): calls its groups, at most
+/// <see cref="NodeContext.GroupParallelism"/> at once (so each group call lasts its own work, not the
+/// whole block's), and computes the region root from their roots. Keeps nothing between calls; hash-based placement
 /// spreads regions over the silos like groups.
 /// </summary>
 [HashBasedPlacement]
@@ -29,8 +29,8 @@ internal sealed class RegionGrain(NodeContext node) : Grain, IRegionGrain
         using Activity? activity = NodeTracing.StartBlock("orleansproofs.block.region", network, ticket.Height);
         activity?.SetTag("orleansproofs.region.id", regionId);
         activity?.SetTag("orleansproofs.block.groups", groups.Length);
-        GroupBlockResult[] results = await Task.WhenAll(groups.Select(g =>
-            GrainFactory.GetGrain<IGroupGrain>(g.GroupId, network).CommitBlockAsync(ticket, g.Members)));
+        GroupBlockResult[] results = await Bounded.RunAsync(groups, node.GroupParallelism,
+            g => GrainFactory.GetGrain<IGroupGrain>(g.GroupId, network).CommitBlockAsync(ticket, g.Members));
         Array.Sort(results, (a, b) => a.GroupId.CompareTo(b.GroupId));
         LevelRoot[] roots = Array.ConvertAll(results, r => new LevelRoot(r.GroupId, r.Root));
         return new RegionBlockResult(regionId, RegionRoot.Compute(regionId, ticket.Height, roots, node.Parameters.RegionIterations), [.. results]);

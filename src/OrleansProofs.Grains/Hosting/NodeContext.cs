@@ -27,6 +27,7 @@ internal sealed class NodeContext : IDisposable
         Parameters.EnsureValid();
         Key = NodeKeyFile.LoadOrCreate(value.KeyFilePath ?? Path.Combine(DataDirectory, "node.key"), out _);
         CommitParallelism = value.CommitParallelism;
+        GroupParallelism = value.GroupParallelism;
         RegionParallelism = value.RegionParallelism;
         RetainedBlocks = value.RetainedBlocks;
         Replicas = new Storage.ReplicaStores(value.MaxOpenReplicas);
@@ -70,6 +71,9 @@ internal sealed class NodeContext : IDisposable
 
     /// <summary>Chain commits one group runs at once per block.</summary>
     public int CommitParallelism { get; }
+
+    /// <summary>Groups one region runs at once per block.</summary>
+    public int GroupParallelism { get; }
 
     /// <summary>Regions one block runs at once.</summary>
     public int RegionParallelism { get; }
