@@ -34,18 +34,31 @@ internal abstract class DbTokenLedger(TimeProvider timeProvider) : TokenLedger(t
     /// </summary>
     protected abstract Task<DbTransaction> BeginExclusiveAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waits, without holding a thread, until this movement may write, when the database needs that from the
+    /// process (SQLite: the node's write turn); the result is held until the movement ends. Null: no turn needed.
+    /// </summary>
+    protected virtual Task<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => Task.FromResult<IDisposable?>(null);
+
     /// <inheritdoc/>
     protected sealed override async Task<ILedgerSession> BeginAsync(CancellationToken cancellationToken)
     {
-        DbConnection connection = await OpenConnectionAsync(cancellationToken);
+        IDisposable? turn = await EnterWriteAsync(cancellationToken);
+        DbConnection? connection = null;
         try
         {
+            connection = await OpenConnectionAsync(cancellationToken);
             DbTransaction transaction = await BeginExclusiveAsync(connection, cancellationToken);
-            return new Session(connection, transaction);
+            return new Session(connection, transaction, turn);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            turn?.Dispose();
             throw;
         }
     }
@@ -152,7 +165,7 @@ internal abstract class DbTokenLedger(TimeProvider timeProvider) : TokenLedger(t
     }
 
     /// <summary>One movement's connection and exclusive transaction.</summary>
-    private sealed class Session(DbConnection connection, DbTransaction transaction) : ILedgerSession
+    private sealed class Session(DbConnection connection, DbTransaction transaction, IDisposable? turn) : ILedgerSession
     {
         /// <inheritdoc/>
         public async Task<LedgerEntry?> FindMovementAsync(string movementId, CancellationToken cancellationToken)
@@ -210,8 +223,15 @@ internal abstract class DbTokenLedger(TimeProvider timeProvider) : TokenLedger(t
         /// <inheritdoc/>
         public async ValueTask DisposeAsync()
         {
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
+            try
+            {
+                await transaction.DisposeAsync();
+                await connection.DisposeAsync();
+            }
+            finally
+            {
+                turn?.Dispose();
+            }
         }
 
         private async Task ChangeBalanceAsync(BalanceChange change, CancellationToken cancellationToken)

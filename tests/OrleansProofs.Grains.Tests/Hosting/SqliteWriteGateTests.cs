@@ -2,6 +2,8 @@
 
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using OrleansProofs.Abstractions.Adapters;
+using OrleansProofs.Abstractions.Ledger;
 using OrleansProofs.Grains.Hosting;
 using OrleansProofs.Silo.Blocks;
 using OrleansProofs.Silo.Hosting;
@@ -10,8 +12,8 @@ using OrleansProofs.Silo.Storage;
 namespace OrleansProofs.Grains.Tests.Hosting;
 
 /// <summary>
-/// Grain-state writes on SQLite take the database's write turn (awaited, one writer at a time) instead of
-/// meeting SQLITE_BUSY and sleeping on the silo's threads.
+/// Grain-state writes and token-ledger movements on SQLite take the database's write turn (awaited, one
+/// writer at a time) instead of meeting SQLITE_BUSY and sleeping on the silo's threads.
 /// </summary>
 public sealed class SqliteWriteGateTests
 {
@@ -39,5 +41,30 @@ public sealed class SqliteWriteGateTests
         GrainState<string> read = new();
         await storage.ReadStateAsync("gate-test", GrainId.Create("gate", "1"), read);
         Assert.Equal("payload", read.State);
+    }
+
+    [Fact]
+    public async Task LedgerMovementsWaitForTheWriteTurnAndProceedWhenItIsReleased()
+    {
+        await using EmbeddedNode node = new(new Dictionary<string, string?>
+        {
+            [NodeHost.ChainSection + ":Source"] = BlockSourceOptions.NoSource,
+        });
+        await node.StartAsync();
+        ITokenLedger ledger = node.Services.GetRequiredService<ITokenLedger>();
+        Assert.IsType<SqliteTokenLedger>(ledger);
+        SqliteDatabase database = node.Services.GetRequiredService<SqliteDatabase>();
+
+        Task<LedgerResult> credit;
+        using (await database.EnterWriteAsync())
+        {
+            credit = ledger.CreditAsync("gate-credit-1", "gate-account", 5, CancellationToken.None);
+            await Task.Delay(300);
+            Assert.False(credit.IsCompleted, "a ledger movement went ahead while another writer held the turn");
+        }
+
+        LedgerResult result = await credit.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(5UL, await ledger.GetBalanceAsync("gate-account", CancellationToken.None));
     }
 }
