@@ -32,6 +32,7 @@ public interface IChainGrain : IGrainWithStringKey
     /// <exception cref="InvalidOperationException">The chain is not registered.</exception>
     /// <exception cref="ArgumentException">The ticket is older than the head, conflicts with it, or leaves a gap.</exception>
     [Alias("Commit")]
+    [ResponseTimeout(Aggregation.BlockCallTimeout.Value)]
     Task<ChainCommit> CommitAsync(BlockTicket ticket);
 
     /// <summary>The chain's public state and proof window.</summary>
