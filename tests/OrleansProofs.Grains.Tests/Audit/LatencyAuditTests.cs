@@ -20,7 +20,9 @@ namespace OrleansProofs.Grains.Tests.Audit;
 /// each a full node with its HTTP gateway, time data-dependent probes of one prover. The honest prover passes; a prover
 /// answering from a store 150 ms away fails as too slow; peers' measurements are accepted only when signed by the
 /// configured key for the probe sent; a peer times probes only for its configured peers and only of provers it audits.
+/// The prover runs without its continuous VDF, which would keep one of a small machine's cores busy and is not what is measured here.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class LatencyAuditTests(ITestOutputHelper output)
 {
     private const int Chunks = 16;
@@ -30,7 +32,7 @@ public sealed class LatencyAuditTests(ITestOutputHelper output)
     {
         // A verdict over 30 samples (the default window), not the minimum 10: the four nodes share one test process on a
         // small machine, where a garbage collection or a busy core now and then adds tens of milliseconds to one probe.
-        (AuditNetwork network, Hash32 chainId) = await AuditNetwork.StartAsync(Chunks, failureThreshold: 1, latencyPeers: 2,
+        (AuditNetwork network, Hash32 chainId) = await AuditNetwork.StartAsync(Chunks, vdf: false, failureThreshold: 1, latencyPeers: 2,
             verifierSettings: new Dictionary<string, string?> { [Silo.Hosting.NodeHost.VerifierSection + ":LatencyMinSamples"] = "30" });
         await using AuditNetwork owned = network;
 
@@ -77,7 +79,7 @@ public sealed class LatencyAuditTests(ITestOutputHelper output)
     public async Task ProverAnsweringFromARemoteStore_150msAway_FailsTheLatencyCheck_TooSlow()
     {
         TamperingFront? front = null;
-        (AuditNetwork network, _) = await AuditNetwork.StartAsync(Chunks, latencyPeers: 2, gateway: async target =>
+        (AuditNetwork network, _) = await AuditNetwork.StartAsync(Chunks, vdf: false, latencyPeers: 2, gateway: async target =>
         {
             // Every answer that needs chunk bytes waits 150 ms first, as if the chunks were fetched from a store that far away.
             front = await TamperingFront.StartAsync(target, async (path, body, send) =>
@@ -120,7 +122,7 @@ public sealed class LatencyAuditTests(ITestOutputHelper output)
     {
         List<TamperingFront> fronts = [];
         string? firstMeasurement = null;
-        (AuditNetwork network, _) = await AuditNetwork.StartAsync(Chunks, latencyPeers: 2, peerGateway: async (index, target) =>
+        (AuditNetwork network, _) = await AuditNetwork.StartAsync(Chunks, vdf: false, latencyPeers: 2, peerGateway: async (index, target) =>
         {
             TamperingFront front = await TamperingFront.StartAsync(target, async (path, body, send) =>
             {
@@ -186,7 +188,7 @@ public sealed class LatencyAuditTests(ITestOutputHelper output)
     [Fact]
     public async Task Peer_TimesProbesOnlyForConfiguredPeers_AndOnlyOfProversItAudits()
     {
-        (AuditNetwork network, Hash32 chainId) = await AuditNetwork.StartAsync(Chunks, latencyPeers: 1);
+        (AuditNetwork network, Hash32 chainId) = await AuditNetwork.StartAsync(Chunks, vdf: false, latencyPeers: 1);
         await using AuditNetwork owned = network;
         await network.NextBlockAsync();
         EmbeddedNode peer = network.Peers[0];
