@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using OrleansProofs.Abstractions.Audit;
+using OrleansProofs.Abstractions.Ledger;
 using OrleansProofs.Core.Challenges;
 using OrleansProofs.Core.Hashing;
 using OrleansProofs.Core.Latency;
@@ -20,7 +21,8 @@ namespace OrleansProofs.Grains.Tests.Audit;
 /// each a full node with its HTTP gateway, time data-dependent probes of one prover. The honest prover passes; a prover
 /// answering from a store 150 ms away fails as too slow; peers' measurements are accepted only when signed by the
 /// configured key for the probe sent; a peer times probes only for its configured peers and only of provers it audits.
-/// The prover runs without its continuous VDF, which would keep one of a small machine's cores busy and is not what is measured here.
+/// The prover runs without its continuous VDF, which would keep one of a small machine's cores busy and is not what is
+/// measured here (so the verifier's VDF check is off too).
 /// </summary>
 [Collection(TimingCollection.Name)]
 public sealed class LatencyAuditTests(ITestOutputHelper output)
@@ -33,7 +35,7 @@ public sealed class LatencyAuditTests(ITestOutputHelper output)
         // A verdict over 30 samples (the default window), not the minimum 10: the four nodes share one test process on a
         // small machine, where a garbage collection or a busy core now and then adds tens of milliseconds to one probe.
         (AuditNetwork network, Hash32 chainId) = await AuditNetwork.StartAsync(Chunks, vdf: false, failureThreshold: 1, latencyPeers: 2,
-            verifierSettings: new Dictionary<string, string?> { [Silo.Hosting.NodeHost.VerifierSection + ":LatencyMinSamples"] = "30" });
+            verifierSettings: VerifierSettings(("LatencyMinSamples", "30")));
         await using AuditNetwork owned = network;
 
         ProverLatencySummary latency = await RunUntilJudgedAsync(network);
@@ -79,7 +81,7 @@ public sealed class LatencyAuditTests(ITestOutputHelper output)
     public async Task ProverAnsweringFromARemoteStore_150msAway_FailsTheLatencyCheck_TooSlow()
     {
         TamperingFront? front = null;
-        (AuditNetwork network, _) = await AuditNetwork.StartAsync(Chunks, vdf: false, latencyPeers: 2, gateway: async target =>
+        (AuditNetwork network, _) = await AuditNetwork.StartAsync(Chunks, failureThreshold: 1, vdf: false, verifierSettings: VerifierSettings(), latencyPeers: 2, gateway: async target =>
         {
             // Every answer that needs chunk bytes waits 150 ms first, as if the chunks were fetched from a store that far away.
             front = await TamperingFront.StartAsync(target, async (path, body, send) =>
@@ -107,8 +109,10 @@ public sealed class LatencyAuditTests(ITestOutputHelper output)
         // The 500 ms availability deadline alone lets this prover through; only the latency check catches it.
         Assert.Equal(0UL, summary.ChallengesFailed);
         Assert.True(summary.ChallengesPassed > 0);
-        Assert.True(summary.RecentFailures >= 1, "a failed latency verdict must count towards the slashing threshold");
         Assert.Contains("latency too_slow", summary.LastFailure, StringComparison.Ordinal);
+        // A failed verdict counts towards the slashing threshold: at one failure, the latency failure alone slashes the bond (and starts the window over).
+        Assert.Equal(1UL, summary.Slashes);
+        Assert.Equal(BondState.Slashed, (await network.Ledger.GetBondAsync("bond/prover"))!.State);
         Assert.True(LatencyReport.TryVerify(latency.LatestReport.AsSpan(), network.VerifierKey, out LatencyReport? report));
         Assert.Equal(LatencyOutcome.TooSlow, report!.Verdict);
         using HttpClient http = new() { BaseAddress = network.Verifier.ApiAddress };
@@ -122,7 +126,7 @@ public sealed class LatencyAuditTests(ITestOutputHelper output)
     {
         List<TamperingFront> fronts = [];
         string? firstMeasurement = null;
-        (AuditNetwork network, _) = await AuditNetwork.StartAsync(Chunks, vdf: false, latencyPeers: 2, peerGateway: async (index, target) =>
+        (AuditNetwork network, _) = await AuditNetwork.StartAsync(Chunks, vdf: false, verifierSettings: VerifierSettings(), latencyPeers: 2, peerGateway: async (index, target) =>
         {
             TamperingFront front = await TamperingFront.StartAsync(target, async (path, body, send) =>
             {
@@ -188,7 +192,7 @@ public sealed class LatencyAuditTests(ITestOutputHelper output)
     [Fact]
     public async Task Peer_TimesProbesOnlyForConfiguredPeers_AndOnlyOfProversItAudits()
     {
-        (AuditNetwork network, Hash32 chainId) = await AuditNetwork.StartAsync(Chunks, vdf: false, latencyPeers: 1);
+        (AuditNetwork network, Hash32 chainId) = await AuditNetwork.StartAsync(Chunks, vdf: false, verifierSettings: VerifierSettings(), latencyPeers: 1);
         await using AuditNetwork owned = network;
         await network.NextBlockAsync();
         EmbeddedNode peer = network.Peers[0];
@@ -230,6 +234,18 @@ public sealed class LatencyAuditTests(ITestOutputHelper output)
         string body = await response.Content.ReadAsStringAsync();
         Assert.True(expected == response.StatusCode, $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
         return JsonNode.Parse(body)!.AsObject();
+    }
+
+    /// <summary>The verifier's settings: no VDF check (the prover runs none here), plus <paramref name="extra"/>.</summary>
+    private static Dictionary<string, string?> VerifierSettings(params (string Name, string Value)[] extra)
+    {
+        Dictionary<string, string?> settings = new() { [Silo.Hosting.NodeHost.VerifierSection + ":VdfSegmentsPerBlock"] = "0" };
+        foreach ((string name, string value) in extra)
+        {
+            settings[Silo.Hosting.NodeHost.VerifierSection + ":" + name] = value;
+        }
+
+        return settings;
     }
 
     private async Task<ProverLatencySummary> RunUntilJudgedAsync(AuditNetwork network)
