@@ -104,12 +104,19 @@ internal sealed partial class ProverAuditGrain(
         }
 
         ProverPublicKey prover = new(hash.Bytes);
+        INetworkAdapter? network = ServiceProvider.GetService(typeof(INetworkAdapter)) as INetworkAdapter;
         ProverGatewayClient client = gateways.For(prover)
             ?? throw new ArgumentException($"Prover {prover} is not in VerifierOptions.Provers; this verifier does not audit it.", nameof(key));
         _auditor = new ProverAuditor(prover, node.Key.PublicKey, node.Key, node.Parameters, options.Value, client, secret, new AuditLedger(ledger), metrics, GrainFactory,
             node.HierarchyCache, node.SignatureCache,
             ServiceProvider.GetService(typeof(ICheckpointChannel)) as ICheckpointChannel,
-            ServiceProvider.GetService(typeof(INetworkAdapter)) as INetworkAdapter);
+            network);
+        int vantagePoints = 1 + (network?.Peers.Count ?? 0);
+        if (options.Value.LatencyProbesPerBlock > 0 && vantagePoints < node.Parameters.LatencyVantagePoints)
+        {
+            LogLatencyWithoutVerdict(logger, prover.ToString(), vantagePoints, node.Parameters.LatencyVantagePoints);
+        }
+
         return _auditor;
     }
 
@@ -167,6 +174,9 @@ internal sealed partial class ProverAuditGrain(
     /// <summary>The nearest-rank percentile of sorted values, or null when there are none.</summary>
     internal static ulong? Percentile(ulong[] sorted, double fraction) =>
         sorted.Length == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Latency checks of prover {Prover} will stay 'insufficient': {VantagePoints} vantage point(s) (this verifier and VerifierOptions.LatencyPeers), the profile's LatencyVantagePoints needs {Required}")]
+    private static partial void LogLatencyWithoutVerdict(ILogger logger, string prover, int vantagePoints, int required);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Audited prover {Prover} at height {Height}: {Passed} challenges passed, {Failed} failed in all, {Recent} failures in the window")]
     private static partial void LogAudited(ILogger logger, string prover, ulong height, ulong passed, ulong failed, int recent);
