@@ -14,6 +14,9 @@ namespace OrleansProofs.Abstractions.Audit;
 /// <param name="ProofsInvalid">Compact proofs of this chain that did not verify (or could not be fetched).</param>
 /// <param name="LastOutcome">The last challenge's outcome name, or null before the first.</param>
 /// <param name="LastFailure">The last failure's reason (challenge or proof), or null.</param>
+/// <param name="LatencySamples">Latency samples taken on this chain (all vantage points, since the verifier's first).</param>
+/// <param name="LatencyAverageMicroseconds">Their average round trip (null before the first).</param>
+/// <param name="LatencyStandardDeviationMicroseconds">Their population standard deviation (null before the first).</param>
 [GenerateSerializer, Immutable]
 [Alias("OrleansProofs.ChainAuditSummary")]
 public sealed record ChainAuditSummary(
@@ -25,4 +28,7 @@ public sealed record ChainAuditSummary(
     [property: Id(5)] ulong ProofsValid,
     [property: Id(6)] ulong ProofsInvalid,
     [property: Id(7)] string? LastOutcome,
-    [property: Id(8)] string? LastFailure);
+    [property: Id(8)] string? LastFailure,
+    [property: Id(9)] ulong LatencySamples = 0,
+    [property: Id(10)] ulong? LatencyAverageMicroseconds = null,
+    [property: Id(11)] ulong? LatencyStandardDeviationMicroseconds = null);

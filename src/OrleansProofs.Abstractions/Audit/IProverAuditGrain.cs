@@ -2,6 +2,7 @@
 
 using System.Collections.Immutable;
 using Orleans.CodeGeneration;
+using Orleans.Concurrency;
 
 namespace OrleansProofs.Abstractions.Audit;
 
@@ -10,10 +11,11 @@ namespace OrleansProofs.Abstractions.Audit;
 /// provers the verifier is configured to audit). For each layer-1 block the verifier follows it checks
 /// the prover's signed block record, verifies a sample of its compact proofs against the verifier's own
 /// block hashes, issues availability challenges, signs a report per challenge, pays rewards and slashes
-/// bonds through the ledger adapter, and keeps the prover's and each chain's scores durably.
+/// bonds through the ledger adapter, times data-dependent latency probes from itself and its peers, and
+/// keeps the prover's and each chain's scores durably. Version 2 added <see cref="MeasureForPeerAsync"/>.
 /// </summary>
 [Alias("OrleansProofs.IProverAuditGrain")]
-[Version(1)]
+[Version(2)]
 public interface IProverAuditGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -37,4 +39,15 @@ public interface IProverAuditGrain : IGrainWithStringKey
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is outside 1 to 256.</exception>
     [Alias("GetCheckpointAudits")]
     Task<ImmutableArray<CheckpointAudit>> GetCheckpointAuditsAsync(int limit);
+
+    /// <summary>
+    /// Times one latency probe a peer verifier asked for (already authenticated by <see cref="IVerifierGrain"/>),
+    /// checks the answer against the registration this verifier pinned itself, and signs the measurement with
+    /// this node's key. Interleaves with a running audit (it only reads the pinned registration), so two
+    /// verifiers auditing each other's probes never wait on each other.
+    /// </summary>
+    /// <param name="signedProbe">Core's <c>LatencyProbe</c> encoding, signed by the requester.</param>
+    [AlwaysInterleave]
+    [Alias("MeasureForPeer")]
+    Task<PeerProbeAnswer> MeasureForPeerAsync(ImmutableArray<byte> signedProbe);
 }

@@ -26,6 +26,7 @@ namespace OrleansProofs.Abstractions.Audit;
 /// <param name="VdfPairsValid">Consecutive block records whose VDF separation verified (sampled segments re-executed).</param>
 /// <param name="VdfPairsInvalid">Consecutive block records whose VDF separation failed, or whose checkpoints never came.</param>
 /// <param name="Chains">Per-chain scores, by chain id.</param>
+/// <param name="Latency">Latency figures and verdict (null from a summary written before latency checks existed).</param>
 [GenerateSerializer, Immutable]
 [Alias("OrleansProofs.ProverAuditSummary")]
 public sealed record ProverAuditSummary(
@@ -49,7 +50,8 @@ public sealed record ProverAuditSummary(
     [property: Id(17)] string? LastFailure,
     [property: Id(18)] ImmutableArray<ChainAuditSummary> Chains,
     [property: Id(30)] ulong VdfPairsValid = 0,
-    [property: Id(31)] ulong VdfPairsInvalid = 0)
+    [property: Id(31)] ulong VdfPairsInvalid = 0,
+    [property: Id(32)] ProverLatencySummary? Latency = null)
 {
     /// <summary>Passed challenges over all challenges (1 before the first), the availability score.</summary>
     public double AvailabilityScore => ChallengesPassed + ChallengesFailed == 0 ? 1 : (double)ChallengesPassed / (ChallengesPassed + ChallengesFailed);

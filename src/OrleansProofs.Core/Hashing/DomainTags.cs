@@ -99,4 +99,13 @@ public static class DomainTags
 
     /// <summary>A verifier's secret-keyed draw of availability challenges for one prover at one block.</summary>
     public static ReadOnlySpan<byte> AvailabilityDraw => "posc/v1/availability-draw"u8;
+
+    /// <summary>A verifier's signed request that a peer verifier time one data-dependent latency probe (<see cref="Latency.LatencyProbe"/>).</summary>
+    public static ReadOnlySpan<byte> LatencyProbe => "posc/v1/latency-probe"u8;
+
+    /// <summary>A verifier's signed measurement of one latency probe it timed (<see cref="Latency.LatencyMeasurement"/>).</summary>
+    public static ReadOnlySpan<byte> LatencyMeasurement => "posc/v1/latency-measurement"u8;
+
+    /// <summary>A verifier's signed latency verdict on one prover at one block (<see cref="Latency.LatencyReport"/>).</summary>
+    public static ReadOnlySpan<byte> LatencyReport => "posc/v1/latency-report"u8;
 }

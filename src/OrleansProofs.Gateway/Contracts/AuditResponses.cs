@@ -27,7 +27,8 @@ public sealed record ProverAuditResponse(
     int RecentFailures,
     string? LastFailure,
     IReadOnlyList<ChainAuditResponse> Chains,
-    IReadOnlyList<AvailabilityReportResponse> LatestReports)
+    IReadOnlyList<AvailabilityReportResponse> LatestReports,
+    LatencyScoreResponse? Latency)
 {
     /// <summary>Maps a summary and its latest reports.</summary>
     public static ProverAuditResponse From(ProverAuditSummary s, IEnumerable<SignedReport> reports) =>
@@ -47,8 +48,10 @@ public sealed record ProverAuditResponse(
             [.. s.Chains.Select(c => new ChainAuditResponse(
                 c.ChainId.ToString(), c.ReplicaRoot.ToString(), c.TotalChunks, c.ChallengesPassed, c.ChallengesFailed,
                 c.ChallengesPassed + c.ChallengesFailed == 0 ? 1 : (double)c.ChallengesPassed / (c.ChallengesPassed + c.ChallengesFailed),
-                c.ProofsValid, c.ProofsInvalid, c.LastOutcome, c.LastFailure))],
-            [.. reports.Select(AvailabilityReportResponse.From)]);
+                c.ProofsValid, c.ProofsInvalid, c.LastOutcome, c.LastFailure,
+                new ChainLatencyResponse(c.LatencySamples, LatencyScoreResponse.Milliseconds(c.LatencyAverageMicroseconds), LatencyScoreResponse.Milliseconds(c.LatencyStandardDeviationMicroseconds))))],
+            [.. reports.Select(AvailabilityReportResponse.From)],
+            LatencyScoreResponse.From(s.Latency));
 }
 
 /// <summary>Valid and invalid counts.</summary>
@@ -68,7 +71,11 @@ public sealed record ChainAuditResponse(
     ulong ProofsValid,
     ulong ProofsInvalid,
     string? LastOutcome,
-    string? LastFailure);
+    string? LastFailure,
+    ChainLatencyResponse Latency);
+
+/// <summary>One chain's latency samples (all vantage points, since the verifier's first) and their average and standard deviation.</summary>
+public sealed record ChainLatencyResponse(ulong Samples, double? AverageMs, double? StandardDeviationMs);
 
 /// <summary>One signed availability report: its 217 bytes in hex (check them with the verifier's key) and the decoded fields.</summary>
 public sealed record AvailabilityReportResponse(
@@ -98,9 +105,9 @@ public sealed record AuditReportsResponse(string Prover, IReadOnlyList<Availabil
 
 /// <summary>
 /// The audit figures of <c>GET /api/network/stats</c>: the node's role, availability totals over the provers it
-/// audits (null unless it verifies), and latency (null: the latency checks report there once they run).
+/// audits (null unless it verifies), and latency figures over them (null unless it verifies).
 /// </summary>
-public sealed record NetworkAuditStats(string Role, AvailabilityTotals? Availability, object? Latency);
+public sealed record NetworkAuditStats(string Role, AvailabilityTotals? Availability, LatencyTotals? Latency);
 
 /// <summary>Availability challenge totals over every audited prover.</summary>
 public sealed record AvailabilityTotals(int Provers, ulong Passed, ulong Failed, ulong Late, double Score, ulong RewardsPaid, ulong Slashes)

@@ -12,7 +12,7 @@ internal static class NetworkEndpoints
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/network/stats", StatsAsync)
             .WithName("GetNetworkStats")
-            .WithSummary("Chains (total, active, pending), groups, regions, the recorded block horizon, and the node's role with its availability audit figures.")
+            .WithSummary("Chains (total, active, pending), groups, regions, the recorded block horizon, and the node's role with its availability and latency audit figures.")
             .Produces<NetworkStatsResponse>();
 
     private static async Task<IResult> StatsAsync(NodeGrains node)
@@ -41,6 +41,6 @@ internal static class NetworkEndpoints
             new NetworkAuditStats(
                 overview.Role,
                 overview.Role == "prover" ? null : AvailabilityTotals.From(overview.Provers),
-                Latency: null)));
+                overview.Role == "prover" ? null : LatencyTotals.From(overview.Provers))));
     }
 }

@@ -29,6 +29,7 @@ public static class GatewayEndpointRouteBuilderExtensions
         BlockHistoryEndpoints.Map(api);
         ChallengeEndpoints.Map(api);
         AuditEndpoints.Map(api);
+        LatencyEndpoints.Map(api);
         return endpoints;
     }
 }

@@ -10,7 +10,7 @@ namespace OrleansProofs.Grains.Audit;
 /// <summary>
 /// The verifier's instruments on the node's meter (<see cref="NodeTelemetry.MeterName"/>): availability
 /// challenges by outcome, their round trips as the verifier measured them, audited block records and
-/// proofs by result, and slashes (docs/operations.md lists them).
+/// proofs by result, slashes, and latency probes, verdicts and refused peer measurements (docs/operations.md lists them).
 /// </summary>
 internal sealed class AuditMetrics
 {
@@ -22,6 +22,9 @@ internal sealed class AuditMetrics
     private readonly Counter<long> _blockRecords;
     private readonly Counter<long> _proofs;
     private readonly Counter<long> _slashes;
+    private readonly Histogram<double> _latencyProbe;
+    private readonly Counter<long> _latencyVerdicts;
+    private readonly Counter<long> _latencyPeerRejections;
 
     public AuditMetrics(IMeterFactory meterFactory)
     {
@@ -38,6 +41,13 @@ internal sealed class AuditMetrics
             "Provers' compact proofs this verifier fetched and verified, by result (valid, invalid).");
         _slashes = meter.CreateCounter<long>("orleansproofs.audit.slashes", "{slash}",
             "Slashes for failures past the threshold, by result (slashed, due: the prover held no active bond).");
+        _latencyProbe = meter.CreateHistogram("orleansproofs.latency.probe_round_trip", "s",
+            "Round trip of a data-dependent latency probe as its vantage point measured it, by source (self, peer, peer_request) and verified (true, false).",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RoundTripBuckets });
+        _latencyVerdicts = meter.CreateCounter<long>("orleansproofs.latency.verdicts", "{verdict}",
+            "Latency verdicts reached per audited block, by verdict (passed, too_slow, too_variable, insufficient).");
+        _latencyPeerRejections = meter.CreateCounter<long>("orleansproofs.latency.peer_rejections", "{measurement}",
+            "Peer measurements refused (unreachable peer, bad signature, measurement for another probe).");
     }
 
     public void Challenge(AvailabilityOutcome outcome, TimeSpan roundTrip)
@@ -50,6 +60,14 @@ internal sealed class AuditMetrics
     public void BlockRecord(bool valid) => _blockRecords.Add(1, new KeyValuePair<string, object?>("result", valid ? "valid" : "invalid"));
 
     public void Proof(bool valid) => _proofs.Add(1, new KeyValuePair<string, object?>("result", valid ? "valid" : "invalid"));
+
+    public void LatencyProbe(string source, bool verified, ulong microseconds) =>
+        _latencyProbe.Record(microseconds / 1e6, new TagList { { "source", source }, { "verified", verified ? "true" : "false" } });
+
+    public void LatencyVerdict(Core.Latency.LatencyOutcome outcome) =>
+        _latencyVerdicts.Add(1, new KeyValuePair<string, object?>("verdict", Core.Latency.LatencyOutcomes.NameOf(outcome)));
+
+    public void LatencyPeerRejected() => _latencyPeerRejections.Add(1);
 
     public void Slash(bool slashed) => _slashes.Add(1, new TagList { { "result", slashed ? "slashed" : "due" } });
 }

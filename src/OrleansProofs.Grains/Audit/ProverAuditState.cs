@@ -88,7 +88,35 @@ internal sealed class ProverAuditState
 
     /// <summary>Consecutive record pairs whose VDF separation failed (or whose checkpoints never came).</summary>
     [Id(33)] public ulong VdfPairsInvalid { get; set; }
+
+    /// <summary>The latency window: the most recent samples (own and peers'), oldest first (bounded by VerifierOptions.LatencyWindowSamples).</summary>
+    [Id(34)] public List<LatencySampleState> LatencySamples { get; set; } = [];
+
+    /// <summary>The newest signed latency reports (Core's <c>LatencyReport</c>), oldest first (bounded).</summary>
+    [Id(35)] public List<byte[]> LatencyReports { get; set; } = [];
+
+    /// <summary>Blocks at which the latency verdict was a failure.</summary>
+    [Id(36)] public ulong LatencyChecksFailed { get; set; }
+
+    /// <summary>Peer measurements refused (unreachable peer, bad signature, another probe).</summary>
+    [Id(37)] public ulong LatencyPeerSamplesRejected { get; set; }
+
+    /// <summary>The last refused peer measurement's reason.</summary>
+    [Id(38)] public string? LastLatencyPeerError { get; set; }
+
+    /// <summary>Probes of this prover timed at peers' request.</summary>
+    [Id(39)] public ulong LatencyProbesMeasuredForPeers { get; set; }
 }
+
+/// <summary>One latency sample as the window keeps it: who timed it, what it measured, whether the answer verified, where.</summary>
+[GenerateSerializer]
+[Alias("OrleansProofs.Grains.Audit.LatencySampleState")]
+internal sealed record LatencySampleState(
+    [property: Id(0)] Hash32 VantagePoint,
+    [property: Id(1)] ulong RoundTripMicroseconds,
+    [property: Id(2)] bool DataVerified,
+    [property: Id(3)] ulong Height,
+    [property: Id(4)] Hash32 ChainId);
 
 /// <summary>A prover's block record the verifier verified (attestation fields and the prover's signature).</summary>
 [GenerateSerializer]
@@ -148,6 +176,15 @@ internal sealed class ChainAuditState
     [Id(14)] public string? LastOutcome { get; set; }
 
     [Id(15)] public string? LastFailure { get; set; }
+
+    /// <summary>Latency samples counted on this chain (all vantage points; running figures, O(1) per chain).</summary>
+    [Id(16)] public ulong LatencySamples { get; set; }
+
+    /// <summary>Running mean of those samples' counted round trips, µs (Welford).</summary>
+    [Id(17)] public double LatencyMeanMicroseconds { get; set; }
+
+    /// <summary>Running sum of squared deviations from the mean, µs² (Welford's M2).</summary>
+    [Id(18)] public double LatencySquaredDeviations { get; set; }
 }
 
 /// <summary>A signed block record's VDF point and the global root it must have absorbed.</summary>

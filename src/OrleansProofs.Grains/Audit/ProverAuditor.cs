@@ -15,6 +15,7 @@ namespace OrleansProofs.Grains.Audit;
 /// <item>the prover's block record: it must be signed by the configured key over the verifier's own block hash;</item>
 /// <item>the prover's active chains: each new one's registration is pinned once its chain id recomputes under the configured key;</item>
 /// <item>a sample of compact proofs, verified by Core against the verifier's own block table and the pinned registrations;</item>
+/// <item>latency probes timed from this verifier and its peers, judged over a window (ProverAuditor.Latency.cs);</item>
 /// <item>availability challenges (ProverAuditor.Availability.cs), rewards, and a slash when failures pass the threshold.</item>
 /// </list>
 /// Nothing the prover says about itself is trusted: its records, proofs and answers are recomputed or checked.
@@ -32,7 +33,8 @@ internal sealed partial class ProverAuditor(
     IGrainFactory grains,
     Core.Hierarchy.IteratedHashCache? hierarchyCache = null,
     SignatureCheckCache? signatureCache = null,
-    Abstractions.Adapters.ICheckpointChannel? checkpoints = null)
+    Abstractions.Adapters.ICheckpointChannel? checkpoints = null,
+    Abstractions.Adapters.INetworkAdapter? network = null)
 {
     private static readonly TimeSpan s_recordPoll = TimeSpan.FromMilliseconds(100);
 
@@ -67,6 +69,8 @@ internal sealed partial class ProverAuditor(
             failures += await SampleProofsAsync(state, blocks, block, cancellationToken);
         }
 
+        // Latency probes go before the availability challenges, so no probe finds its chunk freshly fetched by a challenge of the same block.
+        failures += await MeasureLatencyAsync(state, block, cancellationToken);
         failures += await ChallengeAsync(state, block, cancellationToken);
         failures += await AuditCheckpointsAsync(state, block);
         state.BlocksAudited++;

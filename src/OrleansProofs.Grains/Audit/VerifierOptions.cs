@@ -54,6 +54,36 @@ public sealed class VerifierOptions
 
     /// <summary>Gets or sets how many signed reports each prover's audit keeps (the newest). Default: 256.</summary>
     public int ReportsKept { get; set; } = 256;
+
+    /// <summary>
+    /// Gets the peer verifiers asked to time latency probes from where they stand (each one's gateway URL and
+    /// public key; their measurements must verify under it). The verifier is itself one vantage point, so a
+    /// latency verdict needs at least the profile's LatencyVantagePoints − 1 peers (dev and standard: 2).
+    /// A peer times probes only for requesters it lists here in turn. Default: none.
+    /// </summary>
+    public List<LatencyPeer> LatencyPeers { get; } = [];
+
+    /// <summary>
+    /// Gets or sets how many data-dependent latency probes are timed per audited block, spread round-robin
+    /// over the vantage points (this verifier and <see cref="LatencyPeers"/>); 0 switches latency checks off. Default: 3.
+    /// </summary>
+    public int LatencyProbesPerBlock { get; set; } = 3;
+
+    /// <summary>Gets or sets how many samples a latency verdict needs at least (fewer: "insufficient", no failure). Default: 10.</summary>
+    public int LatencyMinSamples { get; set; } = 10;
+
+    /// <summary>Gets or sets how many of the most recent samples a latency verdict is computed over (at least <see cref="LatencyMinSamples"/>). Default: 30.</summary>
+    public int LatencyWindowSamples { get; set; } = 30;
+}
+
+/// <summary>A peer verifier that times latency probes for this one.</summary>
+public sealed class LatencyPeer
+{
+    /// <summary>Gets or sets the peer gateway's base URL (http or https).</summary>
+    public string Gateway { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the peer's Ed25519 node key, 64 hex characters (its measurements must verify under it).</summary>
+    public string PublicKey { get; set; } = string.Empty;
 }
 
 /// <summary>One prover a verifier audits.</summary>
@@ -107,6 +137,7 @@ internal sealed class VerifierOptionsValidator(IOptions<VerifierOptions> options
         Check(value.FailureWindowBlocks >= 1, nameof(VerifierOptions.FailureWindowBlocks), "must be at least 1", value.FailureWindowBlocks);
         Check(value.ProofSamplesPerBlock >= 0, nameof(VerifierOptions.ProofSamplesPerBlock), "must not be negative", value.ProofSamplesPerBlock);
         Check(value.VdfSegmentsPerBlock >= 0, nameof(VerifierOptions.VdfSegmentsPerBlock), "must not be negative", value.VdfSegmentsPerBlock);
+        ValidateLatency(value);
         Check(value.ReportsKept is >= 1 and <= 4096, nameof(VerifierOptions.ReportsKept), "must be between 1 and 4,096", value.ReportsKept);
         Check(value.RequestTimeout > TimeSpan.Zero, nameof(VerifierOptions.RequestTimeout), "must be positive", value.RequestTimeout);
         Check(value.BlockRecordWait >= TimeSpan.Zero, nameof(VerifierOptions.BlockRecordWait), "must not be negative", value.BlockRecordWait);
@@ -114,6 +145,34 @@ internal sealed class VerifierOptionsValidator(IOptions<VerifierOptions> options
         TimeSpan deadline = (node.Value.Parameters ?? Core.Parameters.ConsensusParameters.FromName(node.Value.Profile)).AvailabilityDeadline;
         Check(value.ChallengeTimeout > deadline, nameof(VerifierOptions.ChallengeTimeout),
             $"must exceed the profile's availability deadline ({deadline.TotalMilliseconds} ms), so a late answer is seen as late", value.ChallengeTimeout);
+    }
+
+    private static void ValidateLatency(VerifierOptions value)
+    {
+        HashSet<Hash32> peers = [];
+        for (int i = 0; i < value.LatencyPeers.Count; i++)
+        {
+            LatencyPeer peer = value.LatencyPeers[i];
+            if (!Uri.TryCreate(peer.Gateway, UriKind.Absolute, out Uri? url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new OrleansConfigurationException($"VerifierOptions.LatencyPeers[{i}].Gateway must be an absolute http or https URL; got '{peer.Gateway}'.");
+            }
+
+            if (!Hash32.TryParse(peer.PublicKey, out Hash32 key))
+            {
+                throw new OrleansConfigurationException($"VerifierOptions.LatencyPeers[{i}].PublicKey must be 64 hexadecimal characters (an Ed25519 public key); got '{peer.PublicKey}'.");
+            }
+
+            if (!peers.Add(key))
+            {
+                throw new OrleansConfigurationException($"VerifierOptions.LatencyPeers[{i}].PublicKey {key} is listed twice; each peer is one vantage point.");
+            }
+        }
+
+        Check(value.LatencyProbesPerBlock is >= 0 and <= 64, nameof(VerifierOptions.LatencyProbesPerBlock), "must be between 0 and 64", value.LatencyProbesPerBlock);
+        Check(value.LatencyMinSamples is >= 1 and <= 4096, nameof(VerifierOptions.LatencyMinSamples), "must be between 1 and 4,096", value.LatencyMinSamples);
+        Check(value.LatencyWindowSamples >= value.LatencyMinSamples && value.LatencyWindowSamples <= 4096, nameof(VerifierOptions.LatencyWindowSamples),
+            $"must be between LatencyMinSamples ({value.LatencyMinSamples}) and 4,096", value.LatencyWindowSamples);
     }
 
     private static void Check(bool ok, string property, string rule, object actual)

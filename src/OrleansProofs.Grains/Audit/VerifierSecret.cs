@@ -13,7 +13,14 @@ namespace OrleansProofs.Grains.Audit;
 internal sealed class VerifierSecret
 {
     private readonly byte[] _secret = RandomNumberGenerator.GetBytes(Core.Challenges.ChallengeDraw.SecretSize);
+    private readonly byte[] _latency = RandomNumberGenerator.GetBytes(Core.Challenges.ChallengeDraw.SecretSize);
 
     /// <summary>The secret's bytes.</summary>
     public ReadOnlySpan<byte> Bytes => _secret;
+
+    /// <summary>
+    /// A second, independent secret for latency probes: their chunks and nonces come from a draw of their own,
+    /// so they never repeat an availability challenge's nonce and a prover cannot tell which questions are timed for latency.
+    /// </summary>
+    public ReadOnlySpan<byte> LatencyBytes => _latency;
 }

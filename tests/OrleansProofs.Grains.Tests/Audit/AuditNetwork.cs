@@ -25,11 +25,14 @@ namespace OrleansProofs.Grains.Tests.Audit;
 /// block to both ingresses), sharing one token ledger as a layer-1 token contract would be shared. The
 /// verifier audits the prover at its gateway (the prover's own address unless a test puts a
 /// tampering front in between) under <see cref="ProverKey"/> (the prover's own key unless a test claims another).
+/// With latency peers, further verifier nodes audit the same gateway and time latency probes for the verifier
+/// (each lists every other verifier in its LatencyPeers; the peers ask no probes of their own and sample no proofs, to keep the load down).
 /// </summary>
 internal sealed class AuditNetwork : IAsyncDisposable
 {
     public const string Seed = "audit-seed";
 
+    private readonly List<EmbeddedNode> _peers = [];
     private ulong _height;
 
     private AuditNetwork(EmbeddedNode prover, EmbeddedNode verifier)
@@ -44,6 +47,9 @@ internal sealed class AuditNetwork : IAsyncDisposable
     public EmbeddedNode Prover { get; }
 
     public EmbeddedNode Verifier { get; }
+
+    /// <summary>The peer verifiers (latency vantage points besides the verifier), in the verifier's LatencyPeers order.</summary>
+    public IReadOnlyList<EmbeddedNode> Peers => _peers;
 
     /// <summary>The key the verifier audits under.</summary>
     public ProverPublicKey ProverKey { get; private set; }
@@ -70,7 +76,10 @@ internal sealed class AuditNetwork : IAsyncDisposable
         ProverPublicKey? claimedKey = null,
         Action<IServiceCollection>? proverServices = null,
         bool vdf = true,
-        bool checkpoints = false)
+        bool checkpoints = false,
+        int latencyPeers = 0,
+        Func<int, Uri, Task<Uri>>? peerGateway = null,
+        IReadOnlyDictionary<string, string?>? verifierSettings = null)
     {
         // The prover's own account holds exactly its registration bond, so the balances the tests assert
         // start from the harness's funding below; checkpoints (and their bonds) only when a test asks.
@@ -111,11 +120,26 @@ internal sealed class AuditNetwork : IAsyncDisposable
             verifier.Settings[NodeHost.VerifierSection + ":PollInterval"] = "00:00:00.020";
             verifier.Settings[NodeHost.VerifierSection + ":BlockRecordWait"] = "00:00:01";
             verifier.ConfigureServices = network.ShareLedger;
+            foreach ((string key, string? value) in verifierSettings ?? new Dictionary<string, string?>())
+            {
+                verifier.Settings[key] = value;
+            }
+
+            if (latencyPeers > 0)
+            {
+                await network.StartPeersAsync(latencyPeers, audited, peerGateway);
+            }
+
             await verifier.StartAsync("--block-source", "none");
             await network.AnnounceToAsync(verifier, 1);
             network._height = 1;
 
             // The first audit (height 1) sees the chain still pending: no challenges before the chain's first record.
+            foreach (EmbeddedNode peer in network._peers)
+            {
+                await network.WaitForAuditAsync(peer, 1);
+            }
+
             await network.WaitForAuditAsync(1);
 
             await network.Ledger.CreditAsync("fund/pool", LedgerAccounts.RewardPool, 1_000_000);
@@ -130,27 +154,95 @@ internal sealed class AuditNetwork : IAsyncDisposable
         }
     }
 
-    /// <summary>Announces the next block to the prover, then to the verifier, and waits until the verifier audited it.</summary>
+    /// <summary>
+    /// Announces the next block to the prover, then to the peers (waiting until each audited it, so they have pinned
+    /// what the verifier's probes ask about), then to the verifier, and waits until the verifier audited it.
+    /// </summary>
     public async Task<ProverAuditSummary> NextBlockAsync()
     {
         ulong height = ++_height;
         await AnnounceToAsync(Prover, height);
+        foreach (EmbeddedNode peer in _peers)
+        {
+            await AnnounceToAsync(peer, height);
+            await WaitForAuditAsync(peer, height);
+        }
+
         await AnnounceToAsync(Verifier, height);
         return await WaitForAuditAsync(height);
     }
 
-    private async Task<ProverAuditSummary> WaitForAuditAsync(ulong height)
+    private Task<ProverAuditSummary> WaitForAuditAsync(ulong height) => WaitForAuditAsync(Verifier, height);
+
+    /// <summary>
+    /// Starts <paramref name="count"/> peer verifiers auditing <paramref name="audited"/>: every verifier gets its key
+    /// before any starts (so each can list the others), the verifier reaches peer i at <paramref name="peerGateway"/>
+    /// (default: the peer's own API), and the peers reach each other and the verifier directly.
+    /// </summary>
+    private async Task StartPeersAsync(int count, Uri audited, Func<int, Uri, Task<Uri>>? peerGateway)
     {
+        for (int i = 0; i < count; i++)
+        {
+            _peers.Add(new EmbeddedNode(new Dictionary<string, string?>(), api: true));
+        }
+
+        List<EmbeddedNode> verifiers = [Verifier, .. _peers];
+        foreach (EmbeddedNode node in verifiers)
+        {
+            using NodeKey key = NodeKey.Generate();
+            NodeKeyFile.Save(key, Path.Combine(node.DataDirectory, "node.key"));
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            Uri address = peerGateway is null ? _peers[i].ApiAddress : await peerGateway(i, _peers[i].ApiAddress);
+            Verifier.Settings[$"{NodeHost.VerifierSection}:LatencyPeers:{i}:Gateway"] = address.ToString();
+            Verifier.Settings[$"{NodeHost.VerifierSection}:LatencyPeers:{i}:PublicKey"] = _peers[i].Prover.ToString();
+        }
+
+        foreach (EmbeddedNode peer in _peers)
+        {
+            foreach ((string key, string? value) in Verifier.Settings.Where(s => s.Key.StartsWith(NodeHost.VerifierSection + ":Provers", StringComparison.Ordinal)
+                || s.Key.StartsWith(NodeHost.VerifierSection + ":PollInterval", StringComparison.Ordinal)
+                || s.Key.StartsWith(NodeHost.VerifierSection + ":FailureThreshold", StringComparison.Ordinal)
+                || s.Key.StartsWith(NodeHost.VerifierSection + ":BlockRecordWait", StringComparison.Ordinal)))
+            {
+                peer.Settings[key] = value;
+            }
+
+            peer.Settings[NodeHost.NodeSection + ":Role"] = "verifier";
+            peer.Settings[NodeHost.CheckpointSection + ":Enabled"] = "false";
+            peer.Settings[NodeHost.VerifierSection + ":LatencyProbesPerBlock"] = "0";
+            peer.Settings[NodeHost.VerifierSection + ":ProofSamplesPerBlock"] = "0";
+            peer.Settings[NodeHost.VerifierSection + ":VdfSegmentsPerBlock"] = "0";
+            int index = 0;
+            foreach (EmbeddedNode other in verifiers.Where(v => v != peer))
+            {
+                peer.Settings[$"{NodeHost.VerifierSection}:LatencyPeers:{index}:Gateway"] = other.ApiAddress.ToString();
+                peer.Settings[$"{NodeHost.VerifierSection}:LatencyPeers:{index}:PublicKey"] = other.Prover.ToString();
+                index++;
+            }
+
+            peer.ConfigureServices = ShareLedger;
+            await peer.StartAsync("--block-source", "none");
+            await AnnounceToAsync(peer, 1);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="node"/> audited the prover at <paramref name="height"/>.</summary>
+    public async Task<ProverAuditSummary> WaitForAuditAsync(EmbeddedNode node, ulong height)
+    {
+        IProverAuditGrain audit = node.Grains.GetGrain<IProverAuditGrain>(ProverKey.ToString());
         DateTime deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            ProverAuditSummary summary = await Audit.GetSummaryAsync();
+            ProverAuditSummary summary = await audit.GetSummaryAsync();
             if (summary.LastHeight >= height)
             {
                 return summary;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"The verifier did not audit height {height} within a minute (last audited: {summary.LastHeight?.ToString(CultureInfo.InvariantCulture) ?? "none"}).");
+            Assert.True(DateTime.UtcNow < deadline, $"Verifier {node.ApiAddress} did not audit height {height} within a minute (last audited: {summary.LastHeight?.ToString(CultureInfo.InvariantCulture) ?? "none"}).");
             await Task.Delay(20);
         }
     }
@@ -160,6 +252,11 @@ internal sealed class AuditNetwork : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (EmbeddedNode peer in _peers)
+        {
+            await peer.DisposeAsync();
+        }
+
         await Verifier.DisposeAsync();
         await Prover.DisposeAsync();
     }

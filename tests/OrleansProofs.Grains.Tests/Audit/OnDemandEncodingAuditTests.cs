@@ -27,7 +27,10 @@ public sealed class OnDemandEncodingAuditTests(ITestOutputHelper output)
         OnDemandEncoder? cheater = null;
         int rebuiltDifferently = 0;
         TamperingFront? front = null;
-        (AuditNetwork network, Hash32 chainId) = await AuditNetwork.StartAsync(chunks: Chunks, gateway: async target =>
+        // Latency probes off: they would pay the rebuild too, but this test counts the availability challenges' rebuilds.
+        (AuditNetwork network, Hash32 chainId) = await AuditNetwork.StartAsync(chunks: Chunks,
+            verifierSettings: new Dictionary<string, string?> { [Silo.Hosting.NodeHost.VerifierSection + ":LatencyProbesPerBlock"] = "0" },
+            gateway: async target =>
         {
             front = await TamperingFront.StartAsync(target, async (path, body, send) =>
             {

@@ -22,6 +22,12 @@ public sealed class VerifierOptionsTests
         { "Role=verifier|Provers:0:Gateway=http://a/|Provers:0:PublicKey=" + Key + "|Provers:1:Gateway=http://b/|Provers:1:PublicKey=" + Key, "VerifierOptions.Provers[1].PublicKey" },
         { "Role=verifier|Provers:0:Gateway=http://prover/|Provers:0:PublicKey=" + Key + "|FailureThreshold=0", "VerifierOptions.FailureThreshold" },
         { "Role=verifier|Provers:0:Gateway=http://prover/|Provers:0:PublicKey=" + Key + "|ChallengeTimeout=00:00:00.400", "VerifierOptions.ChallengeTimeout must exceed the profile's availability deadline (500 ms)" },
+        { "Role=verifier|Provers:0:Gateway=http://prover/|Provers:0:PublicKey=" + Key + "|LatencyPeers:0:Gateway=peer|LatencyPeers:0:PublicKey=" + Key, "VerifierOptions.LatencyPeers[0].Gateway" },
+        { "Role=verifier|Provers:0:Gateway=http://prover/|Provers:0:PublicKey=" + Key + "|LatencyPeers:0:Gateway=http://peer/|LatencyPeers:0:PublicKey=xyz", "VerifierOptions.LatencyPeers[0].PublicKey must be 64 hexadecimal" },
+        { "Role=verifier|Provers:0:Gateway=http://prover/|Provers:0:PublicKey=" + Key + "|LatencyPeers:0:Gateway=http://a/|LatencyPeers:0:PublicKey=" + Key + "|LatencyPeers:1:Gateway=http://b/|LatencyPeers:1:PublicKey=" + Key, "VerifierOptions.LatencyPeers[1].PublicKey" },
+        { "Role=verifier|Provers:0:Gateway=http://prover/|Provers:0:PublicKey=" + Key + "|LatencyProbesPerBlock=-1", "VerifierOptions.LatencyProbesPerBlock must be between 0 and 64" },
+        { "Role=verifier|Provers:0:Gateway=http://prover/|Provers:0:PublicKey=" + Key + "|LatencyMinSamples=0", "VerifierOptions.LatencyMinSamples must be between 1 and 4,096" },
+        { "Role=verifier|Provers:0:Gateway=http://prover/|Provers:0:PublicKey=" + Key + "|LatencyMinSamples=40", "VerifierOptions.LatencyWindowSamples must be between LatencyMinSamples (40) and 4,096" },
     };
 
     [Theory]
