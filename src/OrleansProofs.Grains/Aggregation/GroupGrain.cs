@@ -57,7 +57,7 @@ internal sealed partial class GroupGrain(NodeContext node, ICommitmentLog commit
 
         CommitmentLogEntry[] rows = [.. members.SelectMany((chainId, i) => commits[i].Records.Select(r => new CommitmentLogEntry(chainId, r)))];
         long writing = Stopwatch.GetTimestamp();
-        await commitmentLog.AppendAsync(Network, rows);
+        await commitmentLog.AppendAsync(Network, GroupId, rows);
         metrics.CommitmentLogWritten(Network, rows.Length, Stopwatch.GetElapsedTime(writing));
         GroupMember[] committed = new GroupMember[members.Length];
         Dictionary<Hash32, Hash32> byChain = new(members.Length);
@@ -86,7 +86,7 @@ internal sealed partial class GroupGrain(NodeContext node, ICommitmentLog commit
         }
 
         // An older block, or a new activation: the commitment log holds every retained block's records (read for this group's members only).
-        Dictionary<Hash32, ChainRecord> logged = (await commitmentLog.ReadChainsAtAsync(Network, block.Height, members))
+        Dictionary<Hash32, ChainRecord> logged = (await commitmentLog.ReadChainsAtAsync(Network, block.Height, GroupId, members))
             .ToDictionary(e => e.ChainId, e => e.Record);
         MemberCommitment[] commitments = new MemberCommitment[members.Length];
         for (int i = 0; i < members.Length; i++)

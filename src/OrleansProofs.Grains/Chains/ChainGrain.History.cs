@@ -44,7 +44,7 @@ internal sealed partial class ChainGrain
             return;
         }
 
-        IReadOnlyList<CommitmentLogEntry> logged = await commitmentLog.ReadChainAsync(s.Network, _chainId, s.HeadHeight);
+        IReadOnlyList<CommitmentLogEntry> logged = await commitmentLog.ReadChainAsync(s.Network, s.GroupId, _chainId, s.HeadHeight);
         List<ChainRecord> replay = [];
         foreach (CommitmentLogEntry entry in logged)
         {
@@ -94,7 +94,7 @@ internal sealed partial class ChainGrain
         Dictionary<ulong, ChainRecord> byHeight = [];
         if (_recent.IsEmpty || _recent[0].Height > after + 1)
         {
-            foreach (CommitmentLogEntry entry in await commitmentLog.ReadChainAsync(s.Network, _chainId, after))
+            foreach (CommitmentLogEntry entry in await commitmentLog.ReadChainAsync(s.Network, s.GroupId, _chainId, after))
             {
                 byHeight[entry.Record.Height] = entry.Record;
             }

@@ -15,7 +15,7 @@ public sealed class MemoryCommitmentLog : ICommitmentLog
     private readonly Dictionary<(string Network, Hash32 ChainId, ulong Height), byte[]> _rows = [];
 
     /// <inheritdoc/>
-    public Task AppendAsync(string network, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default)
+    public Task AppendAsync(string network, uint groupId, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
         (string, Hash32, ulong Height)[] keys = [.. entries.Select(e => (network, e.ChainId, e.Record.Height))];
@@ -32,7 +32,7 @@ public sealed class MemoryCommitmentLog : ICommitmentLog
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, uint groupId, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default) =>
         Task.FromResult(Select(key => key.Network == network && key.ChainId == chainId && key.Height > afterHeight));
 
     /// <inheritdoc/>
@@ -40,7 +40,7 @@ public sealed class MemoryCommitmentLog : ICommitmentLog
         Task.FromResult(Select(key => key.Network == network && key.Height == height));
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, uint groupId, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chainIds);
         HashSet<Hash32> wanted = [.. chainIds];

@@ -29,7 +29,7 @@ public sealed class PostgresCommitmentLog(NpgsqlDataSource dataSource) : ICommit
         """;
 
     /// <inheritdoc/>
-    public async Task AppendAsync(string network, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(string network, uint groupId, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(entries);
@@ -65,7 +65,7 @@ public sealed class PostgresCommitmentLog(NpgsqlDataSource dataSource) : ICommit
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, uint groupId, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default)
     {
         await using NpgsqlCommand select = dataSource.CreateCommand(
             "SELECT ChainId, Record FROM OrleansProofsCommitments WHERE Network = @network AND ChainId = @chainId AND Height > @height ORDER BY Height;");
@@ -86,7 +86,7 @@ public sealed class PostgresCommitmentLog(NpgsqlDataSource dataSource) : ICommit
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, uint groupId, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chainIds);
         await using NpgsqlCommand select = dataSource.CreateCommand(

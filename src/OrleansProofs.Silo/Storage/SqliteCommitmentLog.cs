@@ -10,12 +10,17 @@ namespace OrleansProofs.Silo.Storage;
 /// The commitment log in the node's SQLite database (table <c>OrleansProofsCommitments</c>, created by
 /// infra/sql/sqlite/0002-commitment-log.sql at silo start): a block's rows go in one transaction with
 /// one prepared statement, so a block costs one commit, not one per chain. Rows are keyed by
-/// (network, height, chain), so a block's inserts append to the end of the table.
+/// (network, height, group, chain) (infra/sql/sqlite/0005), so a block's rows append to the end of the
+/// table and each group's batch fills a few adjacent pages of it. Rows written before version 5 have
+/// group −1 (<see cref="UnknownGroup"/>) and are found by every lookup's fallback until pruning removes them.
 /// </summary>
 internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitmentLog
 {
+    /// <summary>The group of rows migrated from schema version 4, which stored none.</summary>
+    internal const long UnknownGroup = -1;
+
     /// <inheritdoc/>
-    public async Task AppendAsync(string network, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(string network, uint groupId, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
         if (entries.Count == 0)
@@ -28,8 +33,9 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
         await using SqliteTransaction transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using SqliteCommand insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT OR REPLACE INTO OrleansProofsCommitments (Network, ChainId, Height, Record) VALUES ($network, $chainId, $height, $record);";
+        insert.CommandText = "INSERT OR REPLACE INTO OrleansProofsCommitments (Network, Height, GroupId, ChainId, Record) VALUES ($network, $height, $group, $chainId, $record);";
         insert.Parameters.AddWithValue("$network", network);
+        insert.Parameters.AddWithValue("$group", (long)groupId);
         SqliteParameter chainId = insert.Parameters.Add("$chainId", SqliteType.Blob);
         SqliteParameter height = insert.Parameters.Add("$height", SqliteType.Integer);
         SqliteParameter record = insert.Parameters.Add("$record", SqliteType.Blob);
@@ -46,11 +52,11 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, uint groupId, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default)
     {
         await using SqliteConnection connection = await OpenAsync(cancellationToken);
         await using SqliteCommand select = connection.CreateCommand();
-        // The key is (network, height, chain): walk the retained heights above the checkpoint and look
+        // The key is (network, height, group, chain): walk the retained heights above the checkpoint and look
         // the chain up at each, instead of scanning every chain's rows.
         select.CommandText = """
             WITH RECURSIVE Heights(Height) AS (
@@ -60,10 +66,12 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
                 WHERE Height < (SELECT MAX(Height) FROM OrleansProofsCommitments WHERE Network = $network))
             SELECT c.ChainId, c.Record
             FROM Heights h
-            JOIN OrleansProofsCommitments c ON c.Network = $network AND c.Height = h.Height AND c.ChainId = $chainId
+            JOIN OrleansProofsCommitments c ON c.Network = $network AND c.Height = h.Height AND c.GroupId IN ($group, $unknown) AND c.ChainId = $chainId
             ORDER BY c.Height;
             """;
         select.Parameters.AddWithValue("$network", network);
+        select.Parameters.AddWithValue("$group", (long)groupId);
+        select.Parameters.AddWithValue("$unknown", UnknownGroup);
         select.Parameters.AddWithValue("$chainId", chainId.ToArray());
         select.Parameters.AddWithValue("$height", checked((long)afterHeight));
         return await ReadEntriesAsync(select, cancellationToken);
@@ -81,15 +89,17 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, uint groupId, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chainIds);
 
-        // One prepared key lookup per chain: (network, height, chain) is the primary key.
+        // One prepared key lookup per chain: (network, height, group, chain) is the primary key.
         await using SqliteConnection connection = await OpenAsync(cancellationToken);
         await using SqliteCommand select = connection.CreateCommand();
-        select.CommandText = "SELECT Record FROM OrleansProofsCommitments WHERE Network = $network AND Height = $height AND ChainId = $chainId;";
+        select.CommandText = "SELECT Record FROM OrleansProofsCommitments WHERE Network = $network AND Height = $height AND GroupId IN ($group, $unknown) AND ChainId = $chainId;";
         select.Parameters.AddWithValue("$network", network);
+        select.Parameters.AddWithValue("$group", (long)groupId);
+        select.Parameters.AddWithValue("$unknown", UnknownGroup);
         select.Parameters.AddWithValue("$height", checked((long)height));
         SqliteParameter chain = select.Parameters.Add("$chainId", SqliteType.Blob);
         select.Prepare();

@@ -23,14 +23,14 @@ public sealed class SlowCommitmentLog(TimeSpan delay) : ICommitmentLog
     public int MostAtOnce => Volatile.Read(ref _mostAtOnce);
 
     /// <inheritdoc/>
-    public async Task AppendAsync(string network, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default)
+    public async Task AppendAsync(string network, uint groupId, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default)
     {
         int running = Interlocked.Increment(ref _running);
         InterlockedMax(ref _mostAtOnce, running);
         try
         {
             await Task.Delay(delay, cancellationToken);
-            await _inner.AppendAsync(network, entries, cancellationToken);
+            await _inner.AppendAsync(network, groupId, entries, cancellationToken);
         }
         finally
         {
@@ -39,16 +39,16 @@ public sealed class SlowCommitmentLog(TimeSpan delay) : ICommitmentLog
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default) =>
-        _inner.ReadChainAsync(network, chainId, afterHeight, cancellationToken);
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, uint groupId, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default) =>
+        _inner.ReadChainAsync(network, groupId, chainId, afterHeight, cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<CommitmentLogEntry>> ReadHeightAsync(string network, ulong height, CancellationToken cancellationToken = default) =>
         _inner.ReadHeightAsync(network, height, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default) =>
-        _inner.ReadChainsAtAsync(network, height, chainIds, cancellationToken);
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, uint groupId, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default) =>
+        _inner.ReadChainsAtAsync(network, height, groupId, chainIds, cancellationToken);
 
     /// <inheritdoc/>
     public Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default) =>

@@ -45,7 +45,7 @@ public sealed class CommitmentDurabilityTests(ClusterFixture fixture)
         // The adapter announces 42 again: the chain answers from its head, the log takes the same record.
         BlockResult retried = await network.AnnounceAsync(42);
         Assert.Equal(BlockOutcome.Recorded, retried.Outcome);
-        IReadOnlyList<CommitmentLogEntry> logged = await Log.ReadChainAsync(network.Name, registration.ChainId, 40);
+        IReadOnlyList<CommitmentLogEntry> logged = await Log.ReadChainAsync(network.Name, registration.GroupId, registration.ChainId, 40);
         Assert.Equal([41UL, 42UL], logged.Select(e => e.Record.Height));
         ChainInfo info = await chain.GetInfoAsync();
         Assert.Equal(info.HeadCommitment, logged[^1].Record.Commitment);
@@ -78,7 +78,7 @@ public sealed class CommitmentDurabilityTests(ClusterFixture fixture)
         Assert.Equal(56UL, after.HeadHeight);
         Assert.Equal(before.HeadCommitment, after.HeadCommitment);
         Assert.True(before.Window.SequenceEqual(after.Window), "the window replayed from the log differs");
-        Assert.Equal(6, (await Log.ReadChainAsync(network.Name, registration.ChainId, 50)).Count);
+        Assert.Equal(6, (await Log.ReadChainAsync(network.Name, registration.GroupId, registration.ChainId, 50)).Count);
         Assert.Equal(BlockOutcome.Recorded, (await network.AnnounceAsync(57)).Outcome);
         Assert.Equal(after.HeadCommitment, (await chain.GetRecordAsync(57))!.PreviousCommitment);
     }

@@ -22,16 +22,16 @@ public sealed class FaultInjectingCommitmentLog : ICommitmentLog
     public ConcurrentDictionary<string, bool> FailingNetworks { get; } = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
-    public Task AppendAsync(string network, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default) =>
+    public Task AppendAsync(string network, uint groupId, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default) =>
         FailingNetworks.ContainsKey(network)
             ? throw new IOException($"Injected storage outage: the commitment log refuses writes for network '{network}'.")
-            : _inner.AppendAsync(network, entries, cancellationToken);
+            : _inner.AppendAsync(network, groupId, entries, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, uint groupId, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default)
     {
         ChainReads.AddOrUpdate(network, 1, (_, count) => count + 1);
-        return _inner.ReadChainAsync(network, chainId, afterHeight, cancellationToken);
+        return _inner.ReadChainAsync(network, groupId, chainId, afterHeight, cancellationToken);
     }
 
     /// <summary>Per-chain reads (<see cref="ReadChainAsync"/>) by network: what a test counts to show a path reads no log.</summary>
@@ -42,8 +42,8 @@ public sealed class FaultInjectingCommitmentLog : ICommitmentLog
         _inner.ReadHeightAsync(network, height, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default) =>
-        _inner.ReadChainsAtAsync(network, height, chainIds, cancellationToken);
+    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, uint groupId, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default) =>
+        _inner.ReadChainsAtAsync(network, height, groupId, chainIds, cancellationToken);
 
     /// <inheritdoc/>
     public Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default) =>

@@ -45,7 +45,7 @@ public sealed class PostgresCommitmentLogTests : CommitmentLogContract, IAsyncLi
         // The same entry twice in one batch is written once (PostgreSQL would refuse to update a row twice in one statement).
         block.Add(block[0]);
 
-        await Log.AppendAsync("net", block);
+        await Log.AppendAsync("net", 0, block);
 
         IReadOnlyList<CommitmentLogEntry> read = await Log.ReadHeightAsync("net", 12);
         Assert.Equal(1000, read.Count);
@@ -61,12 +61,12 @@ public sealed class PostgresCommitmentLogTests : CommitmentLogContract, IAsyncLi
         await _store!.Schema.ExecuteAsync(
             "ALTER TABLE OrleansProofsCommitments ADD CONSTRAINT ck_test_no_height_6 CHECK (Height <> 6);");
 
-        await Assert.ThrowsAsync<PostgresException>(() => Log.AppendAsync("net",
+        await Assert.ThrowsAsync<PostgresException>(() => Log.AppendAsync("net", 0,
         [
             new CommitmentLogEntry(ChainRecordBytesTests.Chain, good),
             new CommitmentLogEntry(Sha256.Hash("second"u8), ChainRecordBytesTests.CommitAt(6, good.Commitment)),
         ]));
 
-        Assert.Empty(await Log.ReadChainAsync("net", ChainRecordBytesTests.Chain, 0));
+        Assert.Empty(await Log.ReadChainAsync("net", 0, ChainRecordBytesTests.Chain, 0));
     }
 }
