@@ -242,7 +242,20 @@ public static class ScaleRunner
         while (after is not null);
 
         await Parallel.ForEachAsync(chains, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (chainId, _) =>
-            await node.Grains.GetGrain<IChainGrain>(chainId.ToString()).GetSummaryAsync());
+        {
+            // An activation slower than the client's 30 s timeout goes on in the silo: ask again until it answers.
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await node.Grains.GetGrain<IChainGrain>(chainId.ToString()).GetSummaryAsync();
+                    return;
+                }
+                catch (TimeoutException) when (attempt < 20)
+                {
+                }
+            }
+        });
         return chains.Count;
     }
 
