@@ -19,6 +19,25 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
     /// <summary>The group of rows migrated from schema version 4, which stored none.</summary>
     internal const long UnknownGroup = -1;
 
+    /// <summary>
+    /// A chain's records above a height: walk the retained heights above it and look the chain up at each
+    /// (the key is (network, height, group, chain)), instead of scanning every chain's rows. The CROSS JOIN
+    /// fixes the join order: with a plain JOIN SQLite chose to scan the network's rows (every chain at every
+    /// retained height: 1.1 million at 100,000 chains) and probe the heights, per chain, which made
+    /// reactivating 100,000 chains take many minutes.
+    /// </summary>
+    internal const string ReadChainSql = """
+        WITH RECURSIVE Heights(Height) AS (
+            SELECT MAX($height + 1, (SELECT MIN(Height) FROM OrleansProofsCommitments WHERE Network = $network))
+            UNION ALL
+            SELECT Height + 1 FROM Heights
+            WHERE Height < (SELECT MAX(Height) FROM OrleansProofsCommitments WHERE Network = $network))
+        SELECT c.ChainId, c.Record
+        FROM Heights h
+        CROSS JOIN OrleansProofsCommitments c ON c.Network = $network AND c.Height = h.Height AND c.GroupId IN ($group, $unknown) AND c.ChainId = $chainId
+        ORDER BY c.Height;
+        """;
+
     /// <inheritdoc/>
     public async Task AppendAsync(string network, uint groupId, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -56,19 +75,7 @@ internal sealed class SqliteCommitmentLog(SqliteDatabase database) : ICommitment
     {
         await using SqliteConnection connection = await OpenAsync(cancellationToken);
         await using SqliteCommand select = connection.CreateCommand();
-        // The key is (network, height, group, chain): walk the retained heights above the checkpoint and look
-        // the chain up at each, instead of scanning every chain's rows.
-        select.CommandText = """
-            WITH RECURSIVE Heights(Height) AS (
-                SELECT MAX($height + 1, (SELECT MIN(Height) FROM OrleansProofsCommitments WHERE Network = $network))
-                UNION ALL
-                SELECT Height + 1 FROM Heights
-                WHERE Height < (SELECT MAX(Height) FROM OrleansProofsCommitments WHERE Network = $network))
-            SELECT c.ChainId, c.Record
-            FROM Heights h
-            JOIN OrleansProofsCommitments c ON c.Network = $network AND c.Height = h.Height AND c.GroupId IN ($group, $unknown) AND c.ChainId = $chainId
-            ORDER BY c.Height;
-            """;
+        select.CommandText = ReadChainSql;
         select.Parameters.AddWithValue("$network", network);
         select.Parameters.AddWithValue("$group", (long)groupId);
         select.Parameters.AddWithValue("$unknown", UnknownGroup);

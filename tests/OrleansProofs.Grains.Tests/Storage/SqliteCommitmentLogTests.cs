@@ -79,6 +79,32 @@ public sealed class SqliteCommitmentLogTests : CommitmentLogContract, IAsyncLife
         Assert.Equal([5UL], (await log.ReadChainAsync("net", 3, ChainRecordBytesTests.Chain, 0)).Select(e => e.Record.Height));
     }
 
+    [Fact]
+    public async Task ReadingAChain_LooksItUpAtEachHeight_WithoutScanningTheNetworksRows()
+    {
+        await using SqliteConnection connection = new(SqliteSchema.ConnectionString(_database.Database.Path));
+        await connection.OpenAsync();
+        await using SqliteCommand explain = connection.CreateCommand();
+        explain.CommandText = "EXPLAIN QUERY PLAN " + SqliteCommitmentLog.ReadChainSql;
+        foreach (string name in new[] { "$network", "$height", "$group", "$unknown", "$chainId" })
+        {
+            explain.Parameters.AddWithValue(name, 0);
+        }
+
+        List<string> plan = [];
+        await using (SqliteDataReader reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        string text = string.Join(" | ", plan);
+        Assert.Contains("SEARCH c USING PRIMARY KEY (Network=? AND Height=? AND GroupId=? AND ChainId=?)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SEARCH c USING PRIMARY KEY (Network=?)", text, StringComparison.Ordinal);
+    }
+
     /// <summary>Frames in the write-ahead log so far (the database is in WAL mode and nothing checkpoints it during these tests).</summary>
     private async Task<long> PagesWrittenAsync()
     {
