@@ -45,11 +45,7 @@ public sealed record ProverAuditResponse(
             s.SlashesDue,
             s.RecentFailures,
             s.LastFailure,
-            [.. s.Chains.Select(c => new ChainAuditResponse(
-                c.ChainId.ToString(), c.ReplicaRoot.ToString(), c.TotalChunks, c.ChallengesPassed, c.ChallengesFailed,
-                c.ChallengesPassed + c.ChallengesFailed == 0 ? 1 : (double)c.ChallengesPassed / (c.ChallengesPassed + c.ChallengesFailed),
-                c.ProofsValid, c.ProofsInvalid, c.LastOutcome, c.LastFailure,
-                new ChainLatencyResponse(c.LatencySamples, LatencyScoreResponse.Milliseconds(c.LatencyAverageMicroseconds), LatencyScoreResponse.Milliseconds(c.LatencyStandardDeviationMicroseconds))))],
+            [.. s.Chains.Select(ChainAuditResponse.From)],
             [.. reports.Select(AvailabilityReportResponse.From)],
             LatencyScoreResponse.From(s.Latency));
 }
@@ -72,7 +68,19 @@ public sealed record ChainAuditResponse(
     ulong ProofsInvalid,
     string? LastOutcome,
     string? LastFailure,
-    ChainLatencyResponse Latency);
+    ChainLatencyResponse Latency)
+{
+    /// <summary>Maps one audited chain's summary; the availability score is passed / all (1 before the first challenge).</summary>
+    public static ChainAuditResponse From(ChainAuditSummary c) =>
+        new(
+            c.ChainId.ToString(), c.ReplicaRoot.ToString(), c.TotalChunks, c.ChallengesPassed, c.ChallengesFailed,
+            c.ChallengesPassed + c.ChallengesFailed == 0 ? 1 : (double)c.ChallengesPassed / (c.ChallengesPassed + c.ChallengesFailed),
+            c.ProofsValid, c.ProofsInvalid, c.LastOutcome, c.LastFailure,
+            new ChainLatencyResponse(c.LatencySamples, LatencyScoreResponse.Milliseconds(c.LatencyAverageMicroseconds), LatencyScoreResponse.Milliseconds(c.LatencyStandardDeviationMicroseconds)));
+}
+
+/// <summary>The answer of <c>GET /api/audits/chains/{chainId}</c>: the audited prover holding the chain and the chain's scores.</summary>
+public sealed record ChainAuditLookupResponse(string Prover, ChainAuditResponse Chain);
 
 /// <summary>One chain's latency samples (all vantage points, since the verifier's first) and their average and standard deviation.</summary>
 public sealed record ChainLatencyResponse(ulong Samples, double? AverageMs, double? StandardDeviationMs);

@@ -12,7 +12,8 @@ namespace OrleansProofs.Gateway.Endpoints;
 
 /// <summary>
 /// <c>GET /api/audits</c> (the node's role and, on a verifier, each audited prover's and chain's scores with the
-/// latest signed reports) and <c>GET /api/audits/{prover}/reports?limit=</c> (a prover's newest signed reports).
+/// latest signed reports), <c>GET /api/audits/{prover}/reports?limit=</c> (a prover's newest signed reports) and
+/// <c>GET /api/audits/chains/{chainId}</c> (one audited chain's availability and latency scores).
 /// </summary>
 internal static class AuditEndpoints
 {
@@ -31,6 +32,31 @@ internal static class AuditEndpoints
             .Produces<AuditReportsResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/audits/chains/{chainId}", ChainAsync)
+            .WithName("GetChainAudit")
+            .WithSummary("One audited chain's scores on this verifier: availability (passed, failed, score, last outcome), sampled proofs and latency (samples, average, standard deviation).")
+            .Produces<ChainAuditLookupResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> ChainAsync(string chainId, NodeGrains node)
+    {
+        if (!Inputs.TryHash(chainId, "chainId", out Hash32 id, out IResult? problem))
+        {
+            return problem;
+        }
+
+        VerifierOverview overview = await node.Grains.GetGrain<IVerifierGrain>(0).GetOverviewAsync();
+        foreach (ProverAuditSummary prover in overview.Provers)
+        {
+            if (prover.Chains.FirstOrDefault(c => c.ChainId == id) is { } chain)
+            {
+                return TypedResults.Ok(new ChainAuditLookupResponse(prover.Prover, ChainAuditResponse.From(chain)));
+            }
+        }
+
+        return Problems.NotFound("chainId", $"this node ({overview.Role}) audits no chain {id}.");
     }
 
     private static async Task<IResult> ListAsync(NodeGrains node)

@@ -20,6 +20,7 @@ namespace OrleansProofs.Grains.Tests.Audit;
 /// A verifier node audits a prover node over real HTTP on loopback: the honest prover passes every availability
 /// challenge and is rewarded; each attack is caught by the defence named in its test.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class AvailabilityAuditTests(ITestOutputHelper output)
 {
     private const int Challenges = 10;
@@ -83,6 +84,13 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
         Assert.Equal(summary.ChallengesPassed, (ulong)audited["availability"]!["passed"]!);
         Assert.Equal(1.0, (double)audited["availability"]!["score"]!);
         Assert.Equal(chainId.ToString(), (string?)audited["chains"]![0]!["chainId"]);
+        JsonObject chainAudit = JsonNode.Parse(await http.GetStringAsync($"/api/audits/chains/{chainId}"))!.AsObject();
+        Assert.Equal(network.ProverKey.ToString(), (string?)chainAudit["prover"]);
+        Assert.Equal(summary.ChallengesPassed, (ulong)chainAudit["chain"]!["challengesPassed"]!);
+        Assert.Equal(1.0, (double)chainAudit["chain"]!["availabilityScore"]!);
+        Assert.True((ulong)chainAudit["chain"]!["latency"]!["samples"]! > 0, chainAudit.ToJsonString());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync($"/api/audits/chains/{Hash32.Zero}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.GetAsync("/api/audits/chains/not-a-chain")).StatusCode);
         JsonArray latest = audited["latestReports"]!.AsArray();
         Assert.Equal(10, latest.Count);
         Assert.True(AvailabilityReport.TryVerify(Convert.FromHexString((string)latest[0]!["report"]!), network.VerifierKey, out _));

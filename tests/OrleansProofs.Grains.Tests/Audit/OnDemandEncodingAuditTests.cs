@@ -16,6 +16,7 @@ namespace OrleansProofs.Grains.Tests.Audit;
 /// time they take can give it away: the verifier measures it, and every rebuild of a chunk far into the file
 /// takes longer than the deadline.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class OnDemandEncodingAuditTests(ITestOutputHelper output)
 {
     /// <summary>64 MiB: rebuilding a chunk past the first few thousand takes longer than the 500 ms deadline at the dev work factor.</summary>
