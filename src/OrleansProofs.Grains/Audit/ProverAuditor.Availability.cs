@@ -18,10 +18,7 @@ internal sealed partial class ProverAuditor
     /// </summary>
     private async Task<int> ChallengeAsync(ProverAuditState state, AuditBlock block, CancellationToken cancellationToken)
     {
-        List<ChallengeCandidate> candidates = [.. state.Chains
-            .Where(c => c.Value.Active)
-            .Select(c => new ChallengeCandidate(Hash32.Parse(c.Key), c.Value.TotalChunks))
-            .OrderBy(c => c.ChainId)];
+        List<ChallengeCandidate> candidates = ActiveCandidates(state);
         if (candidates.Count == 0)
         {
             return 0;
@@ -83,6 +80,12 @@ internal sealed partial class ProverAuditor
 
         return failures;
     }
+
+    /// <summary>The prover's active, pinned chains by ascending id: what challenges and latency probes are drawn from.</summary>
+    private static List<ChallengeCandidate> ActiveCandidates(ProverAuditState state) => [.. state.Chains
+        .Where(c => c.Value.Active)
+        .Select(c => new ChallengeCandidate(Hash32.Parse(c.Key), c.Value.TotalChunks))
+        .OrderBy(c => c.ChainId)];
 
     private static void Keep<T>(List<T> tail, T item, int capacity)
     {

@@ -33,10 +33,7 @@ internal sealed partial class ProverAuditor
             return 0;
         }
 
-        List<ChallengeCandidate> candidates = [.. state.Chains
-            .Where(c => c.Value.Active)
-            .Select(c => new ChallengeCandidate(Hash32.Parse(c.Key), c.Value.TotalChunks))
-            .OrderBy(c => c.ChainId)];
+        List<ChallengeCandidate> candidates = ActiveCandidates(state);
         if (candidates.Count == 0)
         {
             return 0;
