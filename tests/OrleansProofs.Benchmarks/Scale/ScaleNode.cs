@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Npgsql;
 using OrleansProofs.Core.Signatures;
 using OrleansProofs.Silo.Hosting;
+using OrleansProofs.Testing;
 
 namespace OrleansProofs.Benchmarks.Scale;
 
@@ -69,8 +68,8 @@ internal sealed class ScaleNode : IAsyncDisposable
             // Every profile: the scale run registers thousands of chains, each with its registration bond.
             [NodeHost.LedgerSection + ":NodeFunding"] = "1000000000000",
             [NodeHost.GatewaySection + ":Enabled"] = "false",
-            [NodeHost.SiloSection + ":SiloPort"] = FreePort(),
-            [NodeHost.SiloSection + ":GatewayPort"] = FreePort(),
+            [NodeHost.SiloSection + ":SiloPort"] = LoopbackPorts.Reserve().ToString(CultureInfo.InvariantCulture),
+            [NodeHost.SiloSection + ":GatewayPort"] = LoopbackPorts.Reserve().ToString(CultureInfo.InvariantCulture),
             // Every registration posts its bond (100 units) from the node's account: fund it as a dev network is.
             [NodeHost.LedgerSection + ":NodeFunding"] = "1000000000000",
             ["Logging:LogLevel:OrleansProofs"] = "Warning",
@@ -104,12 +103,5 @@ internal sealed class ScaleNode : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         SqliteConnection.ClearAllPools();
-    }
-
-    private static string FreePort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -3,6 +3,7 @@
 using System.Text.Json;
 using OrleansProofs.Core.Protocol;
 using OrleansProofs.Core.Storage;
+using OrleansProofs.Testing;
 
 namespace OrleansProofs.Cli.Tests.Gateway;
 
@@ -205,14 +206,14 @@ public sealed class GatewayCommandTests(GatewayNode node) : IDisposable
         Assert.Contains("404 Not Found (field 'chainId')", remove.Stderr, StringComparison.Ordinal);
 
         // --gateway wins over the variable.
-        CliRun elsewhere = CliRun.With(environment, "stats", "--gateway", $"http://127.0.0.1:{GatewayNode.FreePort()}");
+        CliRun elsewhere = CliRun.With(environment, "stats", "--gateway", $"http://127.0.0.1:{LoopbackPorts.Reserve()}");
         Assert.Equal(ExitCodes.GatewayUnavailable, elsewhere.ExitCode);
     }
 
     [Fact]
     public void AnUnreachableGatewayIsExitThreeWithTheUrlAndHowToStartANode()
     {
-        string address = $"http://127.0.0.1:{GatewayNode.FreePort()}";
+        string address = $"http://127.0.0.1:{LoopbackPorts.Reserve()}";
         CliRun run = CliRun.Of("chains", "list", "--gateway", address);
         Assert.Equal(3, run.ExitCode);
         Assert.Equal(string.Empty, run.Stdout);
@@ -224,7 +225,7 @@ public sealed class GatewayCommandTests(GatewayNode node) : IDisposable
     public void UsageMistakesAreExitTwoBeforeAnyRequest()
     {
         // An unreachable gateway would be exit 3: exit 2 shows the mistake was caught first.
-        string nowhere = $"http://127.0.0.1:{GatewayNode.FreePort()}";
+        string nowhere = $"http://127.0.0.1:{LoopbackPorts.Reserve()}";
         CliRun badUrl = CliRun.Of("stats", "--gateway", "localhost:8080");
         Assert.Equal(2, badUrl.ExitCode);
         Assert.Contains("the gateway address from --gateway must be an absolute http:// or https:// URL; got 'localhost:8080'", badUrl.Stderr, StringComparison.Ordinal);

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using OrleansProofs.Core.Signatures;
 using OrleansProofs.Silo.Hosting;
+using OrleansProofs.Testing;
 
 namespace OrleansProofs.Cli.Tests.Gateway;
 
@@ -25,7 +24,7 @@ public sealed class GatewayNode : IAsyncLifetime
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "posc-cli-node-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The gateway's base URL.</summary>
-    public string Address { get; } = $"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}";
+    public string Address { get; } = $"http://127.0.0.1:{LoopbackPorts.Reserve().ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The operator key file the node generated.</summary>
     public string OperatorKeyFile => Path.Combine(DataDirectory, BearerKeyFile.OperatorKeyFileName);
@@ -44,8 +43,8 @@ public sealed class GatewayNode : IAsyncLifetime
             [NodeHost.ChainSection + ":BlockInterval"] = "00:00:00.200",
             [NodeHost.ChainSection + ":DemoFiles"] = "2",
             [NodeHost.ChainSection + ":DemoFileSize"] = "20000",
-            [NodeHost.SiloSection + ":SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
-            [NodeHost.SiloSection + ":GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+            [NodeHost.SiloSection + ":SiloPort"] = LoopbackPorts.Reserve().ToString(CultureInfo.InvariantCulture),
+            [NodeHost.SiloSection + ":GatewayPort"] = LoopbackPorts.Reserve().ToString(CultureInfo.InvariantCulture),
             ["urls"] = Address,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:OrleansProofs"] = "Warning",
@@ -95,14 +94,6 @@ public sealed class GatewayNode : IAsyncLifetime
 
         SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
-    }
-
-    /// <summary>A localhost port nothing listens on right now.</summary>
-    public static int FreePort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using OrleansProofs.Testing;
 
 namespace OrleansProofs.Grains.Tests.Audit;
 
@@ -36,11 +36,7 @@ internal sealed class TamperingFront : IAsyncDisposable
     /// </summary>
     public static async Task<TamperingFront> StartAsync(Uri target, Func<string, string?, Func<string?, Task<string>>, Task<string>> rewrite)
     {
-        using TcpListener probe = new(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Uri address = new($"http://127.0.0.1:{port}/");
+        Uri address = new($"http://127.0.0.1:{LoopbackPorts.Reserve()}/");
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(address.ToString().TrimEnd('/'));

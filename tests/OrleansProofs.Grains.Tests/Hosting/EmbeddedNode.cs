@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrleansProofs.Core.Signatures;
 using OrleansProofs.Silo.Hosting;
+using OrleansProofs.Testing;
 
 namespace OrleansProofs.Grains.Tests.Hosting;
 
@@ -33,7 +32,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
             Settings[NodeHost.GatewaySection + ":Enabled"] = "false";
         }
 
-        ApiAddress = new Uri($"http://127.0.0.1:{FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
+        ApiAddress = new Uri($"http://127.0.0.1:{LoopbackPorts.Reserve().ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
         Settings["urls"] = ApiAddress.ToString().TrimEnd('/');
     }
 
@@ -78,8 +77,8 @@ public sealed class EmbeddedNode : IAsyncDisposable
 
         Dictionary<string, string?> settings = new(Settings)
         {
-            [NodeHost.SiloSection + ":SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [NodeHost.SiloSection + ":GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [NodeHost.SiloSection + ":SiloPort"] = LoopbackPorts.Reserve().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [NodeHost.SiloSection + ":GatewayPort"] = LoopbackPorts.Reserve().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         IHost host = NodeHost.Build(args, configuration => configuration.AddInMemoryCollection(settings), ConfigureServices);
         try
@@ -141,12 +140,5 @@ public sealed class EmbeddedNode : IAsyncDisposable
         await StopAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(DataDirectory, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

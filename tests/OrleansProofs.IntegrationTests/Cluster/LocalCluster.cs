@@ -4,11 +4,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using RepositoryRoot = OrleansProofs.Core.Tests.Docs.RepositoryRoot;
+using OrleansProofs.Testing;
 
 namespace OrleansProofs.IntegrationTests.Cluster;
 
@@ -43,7 +43,7 @@ public sealed class LocalCluster : IAsyncDisposable
             Directory.Delete(_logs, recursive: true);
         }
 
-        GatewayUri = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}/");
+        GatewayUri = new Uri($"http://127.0.0.1:{LoopbackPorts.Reserve().ToString(CultureInfo.InvariantCulture)}/");
         Http = new HttpClient { BaseAddress = GatewayUri, Timeout = TimeSpan.FromSeconds(40) };
     }
 
@@ -74,8 +74,8 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Starts a silo on new free ports (or the given ones, for a restart) and waits until it is active.</summary>
     public async Task<SiloProcess> StartSiloAsync(string name, int? siloPort = null, int? gatewayPort = null)
     {
-        int silo = siloPort ?? FreePort();
-        int gateway = gatewayPort ?? FreePort();
+        int silo = siloPort ?? LoopbackPorts.Reserve();
+        int gateway = gatewayPort ?? LoopbackPorts.Reserve();
         NodeProcess process = Track(NodeProcess.Start(name, _logs, Root, Environment(),
             "--storage-mode", "cluster", "--cluster-id", ClusterId, "--service-id", ClusterId,
             "--silo-port", silo.ToString(CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture),
@@ -255,13 +255,6 @@ public sealed class LocalCluster : IAsyncDisposable
     };
 
     private string ReadKey(string fileName) => File.ReadAllText(Path.Combine(DataDirectory, fileName)).Trim();
-
-    private static int FreePort()
-    {
-        using TcpListener listener = new(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>A silo process and its ports (a restart reuses them).</summary>
