@@ -11,10 +11,8 @@ namespace OrleansProofs.Grains.Tests.Infrastructure;
 /// <see cref="FailingNetworks"/> throw, as a storage outage would. Test networks have unique names,
 /// so one test's outage never touches another's blocks.
 /// </summary>
-public sealed class FaultInjectingCommitmentLog : ICommitmentLog
+public sealed class FaultInjectingCommitmentLog : MemoryCommitmentLogDecorator
 {
-    private readonly MemoryCommitmentLog _inner = new();
-
     /// <summary>The instance every silo of the in-process test clusters uses.</summary>
     public static FaultInjectingCommitmentLog Shared { get; } = new();
 
@@ -22,34 +20,18 @@ public sealed class FaultInjectingCommitmentLog : ICommitmentLog
     public ConcurrentDictionary<string, bool> FailingNetworks { get; } = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
-    public Task AppendAsync(string network, uint groupId, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default) =>
+    public override Task AppendAsync(string network, uint groupId, IReadOnlyList<CommitmentLogEntry> entries, CancellationToken cancellationToken = default) =>
         FailingNetworks.ContainsKey(network)
             ? throw new IOException($"Injected storage outage: the commitment log refuses writes for network '{network}'.")
-            : _inner.AppendAsync(network, groupId, entries, cancellationToken);
+            : base.AppendAsync(network, groupId, entries, cancellationToken);
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, uint groupId, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default)
+    public override Task<IReadOnlyList<CommitmentLogEntry>> ReadChainAsync(string network, uint groupId, Hash32 chainId, ulong afterHeight, CancellationToken cancellationToken = default)
     {
         ChainReads.AddOrUpdate(network, 1, (_, count) => count + 1);
-        return _inner.ReadChainAsync(network, groupId, chainId, afterHeight, cancellationToken);
+        return base.ReadChainAsync(network, groupId, chainId, afterHeight, cancellationToken);
     }
 
     /// <summary>Per-chain reads (<see cref="ReadChainAsync"/>) by network: what a test counts to show a path reads no log.</summary>
     public ConcurrentDictionary<string, int> ChainReads { get; } = new(StringComparer.Ordinal);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<CommitmentLogEntry>> ReadHeightAsync(string network, ulong height, CancellationToken cancellationToken = default) =>
-        _inner.ReadHeightAsync(network, height, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task<IReadOnlyList<CommitmentLogEntry>> ReadChainsAtAsync(string network, ulong height, uint groupId, IReadOnlyCollection<Hash32> chainIds, CancellationToken cancellationToken = default) =>
-        _inner.ReadChainsAtAsync(network, height, groupId, chainIds, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task PruneBelowAsync(string network, ulong height, CancellationToken cancellationToken = default) =>
-        _inner.PruneBelowAsync(network, height, cancellationToken);
-
-    /// <inheritdoc/>
-    public Task CheckReachableAsync(CancellationToken cancellationToken = default) => _inner.CheckReachableAsync(cancellationToken);
-
 }
