@@ -33,6 +33,26 @@ public sealed class PostgresClusterOptions
     /// </summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the most connections this silo opens to the database, all pools together. Default: 40,
+    /// so two silos and a gateway fit PostgreSQL's default <c>max_connections</c> (100). A quarter (at least 2)
+    /// serves the node's own tables (commitment log, token ledger, VDF checkpoints: batched writes), the rest
+    /// Orleans' membership, reminders and grain state. Without a bound each pool grows to Npgsql's default of
+    /// 100 when 100,000 chain grains activate at once, past the server's limit, and grain reads and writes
+    /// fail with "remaining connection slots are reserved". Any <c>Maximum Pool Size</c> in
+    /// <see cref="ConnectionString"/> is replaced by these shares.
+    /// </summary>
+    public int MaxConnections { get; set; } = 40;
+
+    /// <summary>The pool size of the node's own tables: a quarter of <see cref="MaxConnections"/>, at least 2.</summary>
+    public int NodeTableConnections => Math.Max(2, MaxConnections / 4);
+
+    /// <summary>The connection string Orleans' AdoNet providers use: <see cref="ConnectionString"/> with the Orleans share of <see cref="MaxConnections"/>.</summary>
+    public string OrleansConnectionString => WithPoolSize(MaxConnections - NodeTableConnections);
+
+    /// <summary>The connection string of the node's own tables: <see cref="ConnectionString"/> with <see cref="NodeTableConnections"/>.</summary>
+    public string NodeTablesConnectionString => WithPoolSize(NodeTableConnections);
+
     /// <summary>The parsed <see cref="AdvertisedAddress"/> (valid after <see cref="Validate"/>).</summary>
     public IPAddress AdvertisedIPAddress => IPAddress.Parse(AdvertisedAddress);
 
@@ -89,6 +109,12 @@ public sealed class PostgresClusterOptions
             throw new OrleansConfigurationException($"{Section}:AdvertisedAddress must be an IP address other silos can reach; got '{AdvertisedAddress}'.");
         }
 
+        if (MaxConnections < MinimumConnections)
+        {
+            throw new OrleansConfigurationException(
+                $"{Section}:MaxConnections must be at least {MinimumConnections} (2 for the node's tables, 2 for Orleans); got {MaxConnections}.");
+        }
+
         if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
         {
             throw new OrleansConfigurationException($"{Section}:AdvertisedAddress must be a reachable address, not the wildcard '{AdvertisedAddress}'.");
@@ -120,4 +146,9 @@ public sealed class PostgresClusterOptions
             throw new OrleansConfigurationException($"{SiloSection}:ServiceId must not be empty: grain state and reminders are stored under it.");
         }
     }
+
+    private const int MinimumConnections = 4;
+
+    private string WithPoolSize(int connections) =>
+        new NpgsqlConnectionStringBuilder(ConnectionString) { MaxPoolSize = connections }.ConnectionString;
 }

@@ -30,10 +30,10 @@ public static class PostgresStorageSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString, nameof(options));
-        string connectionString = options.ConnectionString;
+        string connectionString = options.OrleansConnectionString;
 
         builder.Services.AddSingleton(Options.Create(options));
-        builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(options.NodeTablesConnectionString));
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, PostgresSchemaInstaller>();
         builder.Services.Replace(ServiceDescriptor.Singleton<ICommitmentLog, PostgresCommitmentLog>());
         builder.Services.Replace(ServiceDescriptor.Singleton<ITokenLedger, PostgresTokenLedger>());

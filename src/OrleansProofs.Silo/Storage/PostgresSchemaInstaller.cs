@@ -20,7 +20,7 @@ internal sealed partial class PostgresSchemaInstaller(IOptions<PostgresClusterOp
 
     private async Task InstallAsync(CancellationToken cancellationToken)
     {
-        string connectionString = options.Value.ConnectionString!;
+        string connectionString = options.Value.NodeTablesConnectionString;
         string server = PostgresSchema.Describe(connectionString);
         if (!options.Value.MigrateOnStart)
         {
