@@ -50,6 +50,7 @@ public static class NodeSiloBuilderExtensions
         builder.Services.AddSingleton<IConfigurationValidator, CheckpointOptionsValidator>();
         builder.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         builder.Services.AddSingleton<IConfigurationValidator, NodeOptionsValidator>();
+        builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, ReplicaWarmup>();
         // The verifier role's services (options, gateway clients, challenge secret, instruments): docs/operations.md.
         OrleansProofs.Grains.Audit.AuditServices.Add(builder.Services);
         return builder;
