@@ -65,14 +65,14 @@ internal sealed class ScaleNode : IAsyncDisposable
             [NodeHost.ChainSection + ":Network"] = Network,
             [NodeHost.ChainSection + ":Source"] = "none",
 
-            // Every profile: the scale run registers thousands of chains, each with its registration bond.
-            [NodeHost.LedgerSection + ":NodeFunding"] = "1000000000000",
             [NodeHost.GatewaySection + ":Enabled"] = "false",
             [NodeHost.SiloSection + ":SiloPort"] = LoopbackPorts.Reserve().ToString(CultureInfo.InvariantCulture),
             [NodeHost.SiloSection + ":GatewayPort"] = LoopbackPorts.Reserve().ToString(CultureInfo.InvariantCulture),
             // Every registration posts its bond (100 units) from the node's account: fund it as a dev network is.
             [NodeHost.LedgerSection + ":NodeFunding"] = "1000000000000",
             ["Logging:LogLevel:OrleansProofs"] = "Warning",
+            // The start-up warm-up's one line says how much of the replicas it asked the kernel to read ahead.
+            ["Logging:LogLevel:OrleansProofs.Grains.Hosting.ReplicaWarmup"] = "Information",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
         if (options.Storage == "postgres")
