@@ -18,9 +18,20 @@ internal static class LoopbackPorts
 {
     private const int First = 20000;
     private const int Count = 12000;
-    private static readonly TimeSpan ReservationLifetime = TimeSpan.FromHours(2);
+    private static readonly TimeSpan ReservationLifetime = TimeSpan.FromMinutes(30);
     private static readonly string ReservationFolder = Path.Combine(Path.GetTempPath(), "orleansproofs-test-ports");
+    private static readonly System.Collections.Concurrent.ConcurrentBag<string> Claimed = [];
     private static int _cursor = Random.Shared.Next(Count);
+
+    static LoopbackPorts() =>
+        // This process's reservations end with it; a crashed run's are cleared once they pass the lifetime.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (string path in Claimed)
+            {
+                File.Delete(path);
+            }
+        };
 
     /// <summary>A loopback port nothing listens on, reserved for this process.</summary>
     public static int Reserve()
@@ -44,6 +55,7 @@ internal static class LoopbackPorts
         try
         {
             using FileStream claim = new(path, FileMode.CreateNew, FileAccess.Write);
+            Claimed.Add(path);
             return true;
         }
         catch (IOException)
