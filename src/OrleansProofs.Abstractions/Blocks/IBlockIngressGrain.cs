@@ -69,7 +69,8 @@ public interface IBlockIngressGrain : IGrainWithStringKey
     /// One page of the roster in ascending chain id order, optionally only the chains in one status,
     /// starting after a cursor (which need not be an enrolled chain).
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The limit is not 1 to <see cref="ChainListQuery.MaxLimit"/>, or the status is <c>Unregistered</c>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is not 1 to <see cref="ChainListQuery.MaxLimit"/>, the status is <c>Unregistered</c>, or <see cref="ChainListQuery.CoveredAt"/> is not a retained block.</exception>
+    /// <exception cref="ArgumentException">Both a status and a covered-at height are given.</exception>
     [Alias("ListChains")]
     Task<ChainPage> ListChainsAsync(ChainListQuery query);
 

@@ -12,8 +12,10 @@ using OrleansProofs.Gateway.Http;
 namespace OrleansProofs.Gateway.Endpoints;
 
 /// <summary>
-/// <c>GET /api/chains?status=&amp;limit=&amp;after=</c>: the ingress roster paged by chain id (a stable,
+/// <c>GET /api/chains?status=&amp;coveredAt=&amp;limit=&amp;after=</c>: the ingress roster paged by chain id (a stable,
 /// deterministic order), each item completed with its chain grain's counters (one call per item, in parallel).
+/// <c>coveredAt</c> lists the chains a retained block covered: the set its record's signed <c>totalChains</c>
+/// counts, which verifiers compare and draw their challenges from.
 /// </summary>
 internal static class ChainListing
 {
@@ -23,13 +25,15 @@ internal static class ChainListing
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/chains", ListAsync)
             .WithName("ListChains")
-            .WithSummary("Pages through the chains by chain id: status filter, limit (1–1000, default 100), after (the previous page's next cursor).")
+            .WithSummary("Pages through the chains by chain id: status filter or coveredAt (the chains a retained block covered), limit (1–1000, default 100), after (the previous page's next cursor).")
             .Produces<ChainListResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> ListAsync(string? status, string? limit, string? after, NodeGrains node)
+    private static async Task<IResult> ListAsync(string? status, string? coveredAt, string? limit, string? after, NodeGrains node)
     {
-        if (!TryStatus(status, out ChainStatus? wanted, out IResult? problem) || !TryLimit(limit, out int size, out problem))
+        if (!TryStatus(status, out ChainStatus? wanted, out IResult? problem)
+            || !TryCoveredAt(coveredAt, wanted, out ulong? covering, out problem)
+            || !TryLimit(limit, out int size, out problem))
         {
             return problem;
         }
@@ -45,7 +49,17 @@ internal static class ChainListing
             cursor = id;
         }
 
-        ChainPage page = await node.Ingress.ListChainsAsync(new ChainListQuery(wanted, cursor, size));
+        ChainPage page;
+        try
+        {
+            page = await node.Ingress.ListChainsAsync(new ChainListQuery(wanted, cursor, size, covering));
+        }
+        catch (ArgumentOutOfRangeException) when (covering is { } height)
+        {
+            // The one refusal left after the checks above: the block is not retained.
+            return Problems.BadRequest("coveredAt", $"block {height} is not retained by this node; the chains a block covered are listed for retained blocks only.");
+        }
+
         ChainInfo[] infos = await Task.WhenAll(page.Items.Select(item => node.Chain(item.ChainId).GetSummaryAsync()));
         ChainListItem[] items = new ChainListItem[infos.Length];
         for (int i = 0; i < items.Length; i++)
@@ -95,6 +109,31 @@ internal static class ChainListing
 
         problem = Problems.BadRequest("status", $"unknown chain status '{text}'; expected one of {string.Join(", ", ListedStatuses.Select(NameOf))}.");
         return false;
+    }
+
+    private static bool TryCoveredAt(string? text, ChainStatus? status, out ulong? height, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out IResult? problem)
+    {
+        height = null;
+        problem = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (status is not null)
+        {
+            problem = Problems.BadRequest("coveredAt", "filter by status or by the block that covered the chains, not both.");
+            return false;
+        }
+
+        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong parsed))
+        {
+            problem = Problems.BadRequest("coveredAt", $"must be a block height (a whole number); got '{text}'.");
+            return false;
+        }
+
+        height = parsed;
+        return true;
     }
 
     private static bool TryLimit(string? text, out int limit, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out IResult? problem)

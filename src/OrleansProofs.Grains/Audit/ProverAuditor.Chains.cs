@@ -18,9 +18,12 @@ internal sealed partial class ProverAuditor
     /// Marks the chains the prover lists as active and pins each new one's registration: its chain id must
     /// recompute from the data hash under the configured prover key (so another prover's chain, served as
     /// this one's, is refused), and its anchor hash must be the verifier's own block at the anchor height
-    /// when the verifier still has that block. Returns the failures found.
+    /// when the verifier still has that block. With a verified <paramref name="record"/>, the listing is the
+    /// chains that block covered, and it must hold exactly the record's signed chain count: a prover that left
+    /// chains out of its listing would keep them out of every challenge while its roots still cover them.
+    /// Returns the failures found.
     /// </summary>
-    private async Task<int> RefreshChainsAsync(ProverAuditState state, BlockTable blocks, AuditBlock block, CancellationToken cancellationToken)
+    private async Task<int> RefreshChainsAsync(ProverAuditState state, BlockTable blocks, AuditBlock block, ProverBlockRecord? record, CancellationToken cancellationToken)
     {
         List<Hash32> listed = [];
         try
@@ -28,7 +31,7 @@ internal sealed partial class ProverAuditor
             Hash32? after = null;
             do
             {
-                (IReadOnlyList<Hash32> page, Hash32? next) = await client.ListActiveChainsAsync(after, ListPageSize, cancellationToken);
+                (IReadOnlyList<Hash32> page, Hash32? next) = await client.ListChainsAsync(record?.Attestation.Height, after, ListPageSize, cancellationToken);
                 listed.AddRange(page);
                 after = next;
             }
@@ -40,12 +43,19 @@ internal sealed partial class ProverAuditor
             return 1;
         }
 
+        int failures = 0;
+        if (record is not null && (ulong)listed.Count != record.Attestation.TotalChains)
+        {
+            // The listing itself is the failure; challenges still go to the chains it names.
+            failures++;
+            Fail(state, null, $"block {block.Height}: the prover lists {listed.Count} chains as covered by this block; its signed record covers {record.Attestation.TotalChains}.");
+        }
+
         foreach (ChainAuditState chain in state.Chains.Values)
         {
             chain.Active = false;
         }
 
-        int failures = 0;
         foreach (Hash32 chainId in listed)
         {
             string key = chainId.ToString();
@@ -150,11 +160,6 @@ internal sealed partial class ProverAuditor
             ChainAuditState chain = entry.Value;
             Hash32 chainId = Hash32.Parse(entry.Key);
             string? failure = await VerifyProofAsync(chainId, chain, blocks, block, cancellationToken);
-            if (failure == string.Empty)
-            {
-                continue;
-            }
-
             metrics.Proof(failure is null);
             if (failure is null)
             {
@@ -173,7 +178,7 @@ internal sealed partial class ProverAuditor
         return failures;
     }
 
-    /// <summary>Null when the proof verified, empty when there was none to verify (404), else the failure.</summary>
+    /// <summary>Null when the proof verified, else the failure (a missing proof included).</summary>
     private async Task<string?> VerifyProofAsync(Hash32 chainId, ChainAuditState chain, BlockTable blocks, AuditBlock block, CancellationToken cancellationToken)
     {
         (byte[] Proof, ulong Height)? fetched;
@@ -188,7 +193,9 @@ internal sealed partial class ProverAuditor
 
         if (fetched is not { } proof)
         {
-            return string.Empty;
+            // Sampled proofs come from the listing of the chains this block covered (its signed record counts them):
+            // every one of them has a record at this height, so a missing proof is a chain listed but not held.
+            return $"listed as covered by block {block.Height}, but the prover has no compact proof of it there (404).";
         }
 
         ChainHeader header = ChainHeader.Create(chain.DataHash, prover, chain.ReplicaRoot, chain.FileLength, chain.EncodingVersion, chain.WorkFactor, chain.AnchorHeight, chain.AnchorBlockHash);

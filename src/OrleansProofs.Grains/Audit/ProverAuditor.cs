@@ -62,7 +62,7 @@ internal sealed partial class ProverAuditor(
             Fail(state, null, $"block {block.Height}: {recordFailure}");
         }
 
-        failures += await RefreshChainsAsync(state, blocks, block, cancellationToken);
+        failures += await RefreshChainsAsync(state, blocks, block, recordFailure is null ? record : null, cancellationToken);
         if (recordFailure is null)
         {
             // Proofs end at a signed block record; without a valid one there is nothing to verify them against.

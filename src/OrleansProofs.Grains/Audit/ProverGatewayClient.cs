@@ -56,10 +56,14 @@ internal sealed class ProverGatewayClient(HttpClient http, Uri gateway, TimeSpan
         });
     }
 
-    /// <summary><c>GET /api/chains?status=active&amp;limit=&amp;after=</c>: one page of the prover's active chains.</summary>
-    public async Task<(IReadOnlyList<Hash32> Chains, Hash32? Next)> ListActiveChainsAsync(Hash32? after, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>GET /api/chains?coveredAt=&amp;limit=&amp;after=</c>: one page of the chains the prover's block at
+    /// <paramref name="coveredAt"/> covered; without a height, <c>status=active</c>: the chains active now.
+    /// </summary>
+    public async Task<(IReadOnlyList<Hash32> Chains, Hash32? Next)> ListChainsAsync(ulong? coveredAt, Hash32? after, int limit, CancellationToken cancellationToken)
     {
-        string path = string.Create(CultureInfo.InvariantCulture, $"api/chains?status=active&limit={limit}") + (after is { } cursor ? $"&after={cursor}" : string.Empty);
+        string filter = coveredAt is { } height ? string.Create(CultureInfo.InvariantCulture, $"coveredAt={height}") : "status=active";
+        string path = string.Create(CultureInfo.InvariantCulture, $"api/chains?{filter}&limit={limit}") + (after is { } cursor ? $"&after={cursor}" : string.Empty);
         using JsonDocument document = await GetJsonAsync(path, cancellationToken)
             ?? throw new ProverGatewayException($"GET {path} answered 404.");
         return Parsing.Guard(path, () =>

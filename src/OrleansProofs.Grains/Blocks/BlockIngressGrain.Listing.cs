@@ -9,7 +9,8 @@ using OrleansProofs.Core.Hierarchy;
 namespace OrleansProofs.Grains.Blocks;
 
 /// <summary>
-/// Roster listing for operators (the gateway's <c>GET /api/chains</c>): cursor pages in chain id order.
+/// Roster listing for operators and verifiers (the gateway's <c>GET /api/chains</c>): cursor pages in chain id order,
+/// by status now or by the block that covered them (what a verifier compares with the record's signed chain count).
 /// The roster is kept in enrollment order, so a sorted view is built once per roster version and reused
 /// by every page until the roster changes; a page then costs a binary search plus the page itself.
 /// </summary>
@@ -35,6 +36,21 @@ internal sealed partial class BlockIngressGrain
             throw new ArgumentOutOfRangeException(nameof(query), query.Status, "The roster holds no unregistered chains; filter by another status or none.");
         }
 
+        if (query.CoveredAt is { } height)
+        {
+            if (query.Status is not null)
+            {
+                throw new ArgumentException("Filter by status or by the block that covers the chains (coveredAt), not both.", nameof(query));
+            }
+
+            // Retained heights only: a chain that left is dropped from the roster once its removal height falls out
+            // of the retained window, so only there is the listing exactly the set the block's record counts.
+            if (Current.Find(height) is null)
+            {
+                throw new ArgumentOutOfRangeException(nameof(query), height, $"Block {height} is not retained by this node; the chains it covered can be listed only for retained blocks.");
+            }
+        }
+
         ChainEntryState[] sorted = SortedChains();
         BlockRecord? latest = Current.Latest;
         int start = query.After is { } after ? FirstAfter(sorted, after) : 0;
@@ -43,7 +59,7 @@ internal sealed partial class BlockIngressGrain
         for (int i = start; i < sorted.Length; i++)
         {
             ChainStatus status = StatusOf(sorted[i], latest);
-            if (query.Status is { } wanted && status != wanted)
+            if ((query.Status is { } wanted && status != wanted) || (query.CoveredAt is { } covering && !sorted[i].CoversHeight(covering)))
             {
                 continue;
             }

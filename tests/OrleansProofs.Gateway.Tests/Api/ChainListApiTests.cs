@@ -10,7 +10,8 @@ namespace OrleansProofs.Gateway.Tests.Api;
 /// <summary>
 /// <c>GET /api/chains</c>: every chain once, ascending by chain id, across cursor pages; the status
 /// filter separates pending from active chains (and pages the same way); each item carries the
-/// chain's counters; bad limit, status or cursor is a 400 problem naming the parameter.
+/// chain's counters; <c>coveredAt</c> lists the chains a block covered (its record's count); bad limit,
+/// status, height or cursor is a 400 problem naming the parameter.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class ChainListApiTests(ClusterFixture fixture)
@@ -63,6 +64,16 @@ public sealed class ChainListApiTests(ClusterFixture fixture)
         await gateway.PushCanonicalAsync(3);
         Assert.Equal(all, Ids(await ListAsync(gateway, "status=active")));
         Assert.Empty(Ids(await ListAsync(gateway, "status=pending")));
+
+        // By the block that covered them: exactly the set each record's signed totalChains counts, whatever came after.
+        Assert.Empty(Ids(await ListAsync(gateway, "coveredAt=1")));
+        Assert.Equal(active.Order(StringComparer.Ordinal), await CollectPagesAsync(gateway, "coveredAt=2&limit=2", expectedPages: 2));
+        Assert.Equal(all, Ids(await ListAsync(gateway, "coveredAt=3")));
+        for (ulong height = 1; height <= 3; height++)
+        {
+            JsonElement record = await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync($"/api/blocks/{height}"), HttpStatusCode.OK);
+            Assert.Equal((ulong)Ids(await ListAsync(gateway, $"coveredAt={height}")).Length, record.GetProperty("totalChains").GetUInt64());
+        }
     }
 
     [Fact]
@@ -83,6 +94,18 @@ public sealed class ChainListApiTests(ClusterFixture fixture)
         await ProblemAssert.IsProblemAsync(await gateway.Client.GetAsync("/api/chains?after=abc"), HttpStatusCode.BadRequest, "after");
         await ProblemAssert.IsProblemAsync(await gateway.Client.GetAsync($"/api/chains?after={new string('g', 64)}"), HttpStatusCode.BadRequest, "after");
         await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync("/api/chains?limit=1000&status=active"), HttpStatusCode.OK);
+
+        await gateway.PushCanonicalAsync(1);
+        foreach (string coveredAt in new[] { "abc", "-1", "" })
+        {
+            await ProblemAssert.IsProblemAsync(await gateway.Client.GetAsync($"/api/chains?coveredAt={coveredAt}"), HttpStatusCode.BadRequest, "coveredAt");
+        }
+
+        string both = await ProblemAssert.IsProblemAsync(await gateway.Client.GetAsync("/api/chains?coveredAt=1&status=active"), HttpStatusCode.BadRequest, "coveredAt");
+        Assert.Contains("not both", both);
+        string unknown = await ProblemAssert.IsProblemAsync(await gateway.Client.GetAsync("/api/chains?coveredAt=99"), HttpStatusCode.BadRequest, "coveredAt");
+        Assert.Contains("block 99 is not retained", unknown);
+        await ProblemAssert.IsJsonAsync(await gateway.Client.GetAsync("/api/chains?coveredAt=1"), HttpStatusCode.OK);
     }
 
     private static async Task<string> RegisterAsync(GatewayHost gateway, int length, int seed)

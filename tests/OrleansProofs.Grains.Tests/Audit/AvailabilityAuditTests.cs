@@ -343,6 +343,62 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AListingThatHidesAChain_FailsAgainstTheSignedChainCount()
+    {
+        TamperingFront? front = null;
+        (AuditNetwork network, _) = await AuditNetwork.StartAsync(chunks: 16, gateway: async target =>
+        {
+            front = await TamperingFront.StartAsync(target, async (path, body, send) =>
+            {
+                string answer = await send(body);
+                if (path != "/api/chains")
+                {
+                    return answer;
+                }
+
+                // The prover's chain left out of its listing: no challenge could reach it, while its signed roots still cover it.
+                JsonObject page = JsonNode.Parse(answer)!.AsObject();
+                page["items"] = new JsonArray();
+                page["next"] = null;
+                return page.ToJsonString();
+            });
+            return front.Address;
+        });
+        await using AuditNetwork owned = network;
+        await using TamperingFront? ownedFront = front;
+
+        ProverAuditSummary summary = await network.NextBlockAsync();
+        summary = await network.NextBlockAsync();
+
+        // The records are genuine; the listing is what fails, against the chain count the prover signed.
+        Assert.Equal(network.Height, summary.BlockRecordsValid);
+        Assert.Equal(0UL, summary.ChallengesPassed + summary.ChallengesFailed);
+        Assert.True(summary.RecentFailures >= 1, $"no failure recorded; last failure: {summary.LastFailure}");
+        Assert.Contains("lists 0 chains as covered by this block; its signed record covers 1", summary.LastFailure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AListedChainWhoseProofIsWithheld_Fails()
+    {
+        TamperingFront? front = null;
+        (AuditNetwork network, _) = await AuditNetwork.StartAsync(chunks: 16, gateway: async target =>
+        {
+            // The chain stays listed (the count matches the signed record), but its compact proofs are "not there".
+            front = await TamperingFront.StartAsync(target, async (path, body, send) =>
+                path.EndsWith("/proofs/compact", StringComparison.Ordinal) ? null : await send(body));
+            return front.Address;
+        });
+        await using AuditNetwork owned = network;
+        await using TamperingFront? ownedFront = front;
+
+        ProverAuditSummary summary = await network.NextBlockAsync();
+        summary = await network.NextBlockAsync();
+
+        Assert.Equal(0UL, summary.ProofsValid);
+        Assert.True(summary.ProofsInvalid >= 1, $"no proof failure recorded; last failure: {summary.LastFailure}");
+    }
+
+    [Fact]
     public async Task TamperedBlockRecord_IsRejected()
     {
         (AuditNetwork network, TamperingFront front) = await StartBehindFrontAsync("/api/blocks/", block =>

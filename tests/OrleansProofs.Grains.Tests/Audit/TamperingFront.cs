@@ -32,9 +32,9 @@ internal sealed class TamperingFront : IAsyncDisposable
     /// <summary>
     /// Starts a front for <paramref name="target"/>. <paramref name="rewrite"/> gets the request path, the request body
     /// (null for GET), and a function that sends a (possibly changed) body upstream and returns the prover's answer;
-    /// it returns the body to answer with.
+    /// it returns the body to answer with, or null to answer 404.
     /// </summary>
-    public static async Task<TamperingFront> StartAsync(Uri target, Func<string, string?, Func<string?, Task<string>>, Task<string>> rewrite)
+    public static async Task<TamperingFront> StartAsync(Uri target, Func<string, string?, Func<string?, Task<string>>, Task<string?>> rewrite)
     {
         Uri address = new($"http://127.0.0.1:{LoopbackPorts.Reserve()}/");
 
@@ -89,7 +89,14 @@ internal sealed class TamperingFront : IAsyncDisposable
                 return await response.Content.ReadAsStringAsync();
             }
 
-            string answer = await rewrite(context.Request.Path.ToString(), body, SendAsync);
+            string? answer = await rewrite(context.Request.Path.ToString(), body, SendAsync);
+            if (answer is null)
+            {
+                // The front withholds the answer: the prover claims to have nothing there.
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             context.Response.StatusCode = (int)status;
             if (contentType is not null)
             {
