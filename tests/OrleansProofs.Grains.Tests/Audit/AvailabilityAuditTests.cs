@@ -265,12 +265,17 @@ public sealed class AvailabilityAuditTests(ITestOutputHelper output)
         ProverAuditSummary summary = await network.NextBlockAsync();
 
         Assert.Equal(0UL, summary.ChallengesPassed);
-        Assert.Equal((ulong)Challenges, summary.ChallengesLate);
         Assert.Equal((ulong)Challenges, summary.ChallengesFailed);
         Assert.Equal(0UL, summary.RewardsPaid);
-        Assert.All(await FailedReportsAsync(network), report =>
+
+        // Late, or (on a loaded machine, in a CI run beside other test assemblies) past the verifier's 2 s request
+        // timeout on top of the 650 ms delay, which is a failure too; never a pass and never any other outcome.
+        IReadOnlyList<AvailabilityReport> reports = await FailedReportsAsync(network);
+        output.WriteLine(string.Join(", ", reports.Select(r => $"{r.Outcome} {r.RoundTripMicroseconds} µs")));
+        Assert.True(summary.ChallengesLate >= 1, "no answer was recorded as late");
+        Assert.All(reports, report =>
         {
-            Assert.Equal(AvailabilityOutcome.Late, report.Outcome);
+            Assert.Contains(report.Outcome, new[] { AvailabilityOutcome.Late, AvailabilityOutcome.NoAnswer });
             Assert.True(report.RoundTripMicroseconds > (ulong)ConsensusParameters.Dev.AvailabilityDeadline.TotalMicroseconds, $"round trip {report.RoundTripMicroseconds} µs");
         });
     }
