@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
 
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansProofs.Grains.Hosting;
 
@@ -61,5 +63,43 @@ public sealed class ReplicaWarmupTests : IDisposable
         Assert.Null(new NodeOptions().ReplicaWarmupBytes);
     }
 
+    [Fact]
+    public async Task ANodeWarmsItsReplicasWhenItStarts()
+    {
+        WarmupLog log = new();
+        await using EmbeddedNode node = new(new Dictionary<string, string?>()) { ConfigureServices = services => services.AddSingleton<ILoggerProvider>(log) };
+        string replicas = Path.Combine(node.DataDirectory, "replicas");
+        Directory.CreateDirectory(replicas);
+        File.WriteAllBytes(Path.Combine(replicas, "chain" + NodeContext.ReplicaSuffix), new byte[8_192]);
+
+        await node.StartAsync("--block-source", "none");
+
+        string line = await log.Reported.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains(
+            OperatingSystem.IsLinux() ? "read-ahead asked for 1 replicas (8192 B)" : "this platform takes no read-ahead hint",
+            line,
+            StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Catches the warm-up's one report line.</summary>
+    private sealed class WarmupLog : ILoggerProvider, ILogger
+    {
+        public TaskCompletionSource<string> Reported { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ILogger CreateLogger(string categoryName) => categoryName.EndsWith(nameof(ReplicaWarmup), StringComparison.Ordinal) ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Reported.TrySetResult(formatter(state, exception));
+
+        public void Dispose()
+        {
+        }
+    }
 }
