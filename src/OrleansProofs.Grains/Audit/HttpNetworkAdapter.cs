@@ -25,16 +25,13 @@ internal sealed class HttpNetworkAdapter : INetworkAdapter, IDisposable
     {
         VerifierOptions value = options.Value;
         _timeout = value.ChallengeTimeout + value.RequestTimeout;
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), ConnectTimeout = value.RequestTimeout })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        _http = VerifierHttp.CreateClient(value.RequestTimeout);
         List<VantagePoint> peers = [];
         foreach (LatencyPeer peer in value.LatencyPeers)
         {
             if (Hash32.TryParse(peer.PublicKey, out Hash32 key) && Uri.TryCreate(peer.Gateway, UriKind.Absolute, out Uri? url))
             {
-                peers.Add(new VantagePoint(key.ToString(), url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/")));
+                peers.Add(new VantagePoint(key.ToString(), VerifierHttp.BaseAddress(url)));
             }
         }
 
@@ -61,7 +58,7 @@ internal sealed class HttpNetworkAdapter : INetworkAdapter, IDisposable
             string content = await response.Content.ReadAsStringAsync(deadline.Token);
             if (!response.IsSuccessStatusCode)
             {
-                return PeerMeasurement.Failed($"peer {peer.Address} answered {(int)response.StatusCode}: {(content.Length <= 300 ? content : content[..300] + "…")}");
+                return PeerMeasurement.Failed($"peer {peer.Address} answered {(int)response.StatusCode}: {VerifierHttp.Excerpt(content)}");
             }
 
             using JsonDocument document = JsonDocument.Parse(content);

@@ -93,7 +93,7 @@ internal sealed partial class ProverAuditor
         return PeerProbeAnswer.Measured([.. new LatencyMeasurement(verifier, probe, verified, microseconds).Sign(verifierKey)]);
     }
 
-    private async Task<LatencySample?> TimeOwnProbeAsync(ProverAuditState state, AvailabilityChallenge probe, CancellationToken cancellationToken)
+    private async Task<LatencySample> TimeOwnProbeAsync(ProverAuditState state, AvailabilityChallenge probe, CancellationToken cancellationToken)
     {
         (ulong microseconds, bool verified) = await TimeAsync(probe, state.Chains[probe.ChainId.ToString()], cancellationToken);
         metrics.LatencyProbe("self", verified, microseconds);

@@ -125,7 +125,7 @@ internal sealed class ProverGatewayClient(HttpClient http, Uri gateway, TimeSpan
             TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
             if (!response.IsSuccessStatusCode)
             {
-                return ChallengeExchange.Failed(elapsed, $"the prover answered {(int)response.StatusCode}: {Truncate(Encoding.UTF8.GetString(content))}");
+                return ChallengeExchange.Failed(elapsed, $"the prover answered {(int)response.StatusCode}: {VerifierHttp.Excerpt(Encoding.UTF8.GetString(content))}");
             }
 
             try
@@ -202,7 +202,7 @@ internal sealed class ProverGatewayClient(HttpClient http, Uri gateway, TimeSpan
         if (!response.IsSuccessStatusCode)
         {
             string body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new ProverGatewayException($"GET {path} answered {(int)response.StatusCode}: {Truncate(body)}");
+            throw new ProverGatewayException($"GET {path} answered {(int)response.StatusCode}: {VerifierHttp.Excerpt(body)}");
         }
     }
 
@@ -212,8 +212,6 @@ internal sealed class ProverGatewayClient(HttpClient http, Uri gateway, TimeSpan
         source.CancelAfter(timeout);
         return source;
     }
-
-    private static string Truncate(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }
 
 /// <summary>A prover gateway request that failed (network, timeout, HTTP error, malformed body); the message names the request.</summary>

@@ -17,21 +17,12 @@ internal sealed class ProverGateways : IDisposable
     public ProverGateways(IOptions<VerifierOptions> options)
     {
         VerifierOptions value = options.Value;
-        _http = new HttpClient(new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectTimeout = value.RequestTimeout,
-        })
-        {
-            // Each request carries its own deadline (ProverGatewayClient); this only stops the default 100 s.
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
+        _http = VerifierHttp.CreateClient(value.RequestTimeout);
         foreach (AuditedProver prover in value.Provers)
         {
             if (Core.Hashing.Hash32.TryParse(prover.PublicKey, out Core.Hashing.Hash32 key) && Uri.TryCreate(prover.Gateway, UriKind.Absolute, out Uri? url))
             {
-                Uri baseAddress = url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
-                _provers[new ProverPublicKey(key.Bytes)] = (prover, new ProverGatewayClient(_http, baseAddress, value.RequestTimeout));
+                _provers[new ProverPublicKey(key.Bytes)] = (prover, new ProverGatewayClient(_http, VerifierHttp.BaseAddress(url), value.RequestTimeout));
             }
         }
     }
